@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per pipeline stage. A stage depends on the vocabulary (RegistryModel) and
+// its own C module only; Pipeline is the one place that wires stages together.
+let package = Package(
+    name: "rereg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rereg", targets: ["rereg"]),
+        .executable(name: "rereg-samples", targets: ["SampleGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "RegistryModel"),
+        .target(
+            name: "Ingest", dependencies: ["RegistryModel", "CLibCSV", "CLibXML2"],
+            resources: [.copy("Data")]),
+        .target(name: "Normalize", dependencies: ["RegistryModel"], resources: [.copy("Data")]),
+        .target(name: "Reports", dependencies: ["RegistryModel"]),
+        .target(name: "Pipeline", dependencies: ["RegistryModel", "Ingest", "Normalize", "Reports"]),
+        .executableTarget(
+            name: "rereg",
+            dependencies: ["Pipeline", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "SampleGenerator",
+            dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RegistryModel"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RegistryModel", "rereg"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Normalize stage: raw records → typed source records.

@@ -1,0 +1,75 @@
+/// The fields the pipeline knows, whatever a registry's export calls them.
+///
+/// Ingest maps each export's column or element names onto these (the synonym table is a
+/// data file in Ingest); columns that map to none are ignored. The raw values are the
+/// words a manifest's column mapping uses.
+public enum Field: String, Sendable, Hashable, CaseIterable, Codable {
+    /// 企业名称 / 社会组织名称
+    case name
+    /// 统一社会信用代码
+    case creditCode = "credit_code"
+    /// 原统一社会信用代码: the enterprise's code before it re-registered as a non-profit.
+    case formerCreditCode = "former_credit_code"
+    /// 注册号 (pre-2015 enterprise registration number)
+    case registrationNumber = "registration_number"
+    /// 登记证号 (civil-affairs certificate number)
+    case certificateNumber = "certificate_number"
+    /// 组织机构代码 (GB 11714)
+    case organizationCode = "organization_code"
+    /// 企业类型 / 社会组织类型
+    case organizationType = "organization_type"
+    /// 法定代表人 / 法人代表
+    case legalRepresentative = "legal_representative"
+    /// 法定代表人身份证号: personal data, kept only in the ledger.
+    case legalRepresentativeID = "legal_representative_id"
+    /// 联系电话: personal data, kept only in the ledger.
+    case phone
+    /// 成立日期 / 注册日期 / 成立登记日期
+    case establishedOn = "established_on"
+    /// 经营范围 / 业务范围
+    case scope
+    /// 登记状态 / 经营状态
+    case status
+    /// 登记机关 / 登记管理机关
+    case authority
+    /// 业务主管单位
+    case supervisor
+    /// 住所 / 注册地址
+    case address
+    /// 注册资本 / 注册资金 / 开办资金
+    case capital
+    /// 业务类型 (成立登记, 受理, 变更登记, 注销登记) in a business list.
+    case businessType = "business_type"
+    /// 办结日期: the day the business was completed.
+    case completedOn = "completed_on"
+
+    /// Position in `allCases`, so that a record's values fit in a fixed array.
+    public var ordinal: Int { Self.ordinals[self]! }
+
+    private static let ordinals: [Field: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+}
+
+/// The values of one record, by field, exactly as the export had them (decoded, nothing else).
+public struct FieldValues: Sendable, Hashable {
+    private var storage: [String?]
+
+    public init() {
+        storage = Array(repeating: nil, count: Field.allCases.count)
+    }
+
+    public init(_ pairs: [Field: String]) {
+        self.init()
+        for (field, value) in pairs { self[field] = value }
+    }
+
+    public subscript(field: Field) -> String? {
+        get { storage[field.ordinal] }
+        set { storage[field.ordinal] = newValue }
+    }
+
+    /// The fields that carry a value, in `Field.allCases` order.
+    public var present: [(field: Field, value: String)] {
+        Field.allCases.compactMap { field in storage[field.ordinal].map { (field, $0) } }
+    }
+}

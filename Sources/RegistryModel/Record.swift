@@ -1,0 +1,113 @@
+/// Where a record came from: the file (relative to the batch's input folder) and its
+/// 1-based ordinal among that file's records, as `contract.md` counts them.
+public struct RecordRef: Sendable, Hashable, Comparable, Codable {
+    public let sourceFile: String
+    public let ordinal: Int
+
+    public init(sourceFile: String, ordinal: Int) {
+        self.sourceFile = sourceFile
+        self.ordinal = ordinal
+    }
+
+    public static func < (a: RecordRef, b: RecordRef) -> Bool {
+        (a.sourceFile, a.ordinal) < (b.sourceFile, b.ordinal)
+    }
+}
+
+/// What one input file turned out to be.
+public struct SourceFile: Sendable, Hashable, Codable {
+    public let name: String
+    public let kind: SourceKind
+    public let layout: FileLayout
+    public let format: FileFormat
+    public let encoding: TextEncoding
+
+    public init(name: String, kind: SourceKind, layout: FileLayout, format: FileFormat, encoding: TextEncoding) {
+        self.name = name
+        self.kind = kind
+        self.layout = layout
+        self.format = format
+        self.encoding = encoding
+    }
+}
+
+/// One accepted input record, straight from ingest: decoded, mapped to fields, not yet
+/// normalised.
+public struct RawRecord: Sendable, Hashable {
+    public let ref: RecordRef
+    public let kind: SourceKind
+    public let layout: FileLayout
+    public let values: FieldValues
+
+    public init(ref: RecordRef, kind: SourceKind, layout: FileLayout, values: FieldValues) {
+        self.ref = ref
+        self.kind = kind
+        self.layout = layout
+        self.values = values
+    }
+}
+
+/// A record that was not accepted, with the reason a clerk reads.
+public struct Reject: Sendable, Hashable {
+    public let ref: RecordRef
+    public let reason: RejectReason
+
+    public init(ref: RecordRef, reason: RejectReason) {
+        self.ref = ref
+        self.reason = reason
+    }
+}
+
+/// Why a record was not accepted. `message` is the Chinese sentence for the clerk,
+/// followed by an English code that scripts can match on.
+public enum RejectReason: Sendable, Hashable {
+    /// The row has more or fewer fields than the header.
+    case raggedRow(expected: Int, found: Int)
+    /// The text already carries U+FFFD: an earlier program decoded it wrongly.
+    case replacementCharacter(field: String)
+    /// Bytes that are not valid in the file's encoding.
+    case undecodableBytes(field: String, encoding: TextEncoding)
+    /// A 合计 / 总计 line under the data.
+    case footerRow(text: String)
+    /// The record has no value in any field the pipeline reads.
+    case noKnownFields
+    /// The record has no name, so nothing can identify it.
+    case missingName
+
+    public var code: String {
+        switch self {
+        case .raggedRow: "ragged_row"
+        case .replacementCharacter: "mojibake"
+        case .undecodableBytes: "undecodable_bytes"
+        case .footerRow: "footer_row"
+        case .noKnownFields: "no_known_fields"
+        case .missingName: "missing_name"
+        }
+    }
+
+    public var message: String {
+        let chinese: String
+        let english: String
+        switch self {
+        case .raggedRow(let expected, let found):
+            chinese = "字段数与表头不符：应为 \(expected) 个，实际 \(found) 个"
+            english = "expected \(expected) fields, found \(found)"
+        case .replacementCharacter(let field):
+            chinese = "“\(field)”含乱码（U+FFFD），系此前编码转换出错，无法修复，请向导出单位索取原始数据"
+            english = "U+FFFD in \(field)"
+        case .undecodableBytes(let field, let encoding):
+            chinese = "“\(field)”含无法按 \(encoding.rawValue.uppercased()) 解码的字节"
+            english = "invalid \(encoding.rawValue) bytes in \(field)"
+        case .footerRow(let text):
+            chinese = "合计行（“\(text)”），不是机构记录"
+            english = "footer row"
+        case .noKnownFields:
+            chinese = "记录中没有可识别的字段"
+            english = "no known fields"
+        case .missingName:
+            chinese = "缺少机构名称"
+            english = "missing name"
+        }
+        return "\(chinese) (\(code): \(english))"
+    }
+}
