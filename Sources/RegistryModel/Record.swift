@@ -71,8 +71,8 @@ public enum RejectReason: Sendable, Hashable {
     case footerRow(text: String)
     /// The record has no value in any field the pipeline reads.
     case noKnownFields
-    /// The record has no name, so nothing can identify it.
-    case missingName
+    /// The record has neither a name nor a credit code, so nothing can identify it.
+    case missingIdentity
 
     public var code: String {
         switch self {
@@ -81,7 +81,7 @@ public enum RejectReason: Sendable, Hashable {
         case .undecodableBytes: "undecodable_bytes"
         case .footerRow: "footer_row"
         case .noKnownFields: "no_known_fields"
-        case .missingName: "missing_name"
+        case .missingIdentity: "missing_identity"
         }
     }
 
@@ -104,9 +104,9 @@ public enum RejectReason: Sendable, Hashable {
         case .noKnownFields:
             chinese = "记录中没有可识别的字段"
             english = "no known fields"
-        case .missingName:
-            chinese = "缺少机构名称"
-            english = "missing name"
+        case .missingIdentity:
+            chinese = "既无机构名称也无统一社会信用代码，无法识别是哪个机构"
+            english = "neither name nor credit code"
         }
         return "\(chinese) (\(code): \(english))"
     }

@@ -1,0 +1,157 @@
+import Foundation
+import RegistryModel
+
+/// One input file as the survey recognised it, ready to be read.
+public struct InputFile: Sendable, Hashable {
+    /// The path relative to the input folder: what `source_file` shows.
+    public let name: String
+    public let path: String
+    public let format: FileFormat
+    public let encoding: TextEncoding
+    public let kind: SourceKind
+    public let layout: FileLayout
+    public let byteCount: Int
+
+    public var source: SourceFile {
+        SourceFile(name: name, kind: kind, layout: layout, format: format, encoding: encoding)
+    }
+}
+
+/// What reading one file gave.
+public struct FileReport: Sendable, Hashable {
+    public let file: InputFile
+    public var records = 0
+    public var accepted = 0
+    public var rejected = 0
+}
+
+/// The ingest stage: recognises every file in a month's folder, then streams each one's
+/// records or rejects, in file order, to the caller.
+public struct Ingestor: Sendable {
+    public let folder: URL
+    public let manifest: Manifest
+    private let synonyms: FieldSynonyms
+
+    public init(folder: URL, synonyms: FieldSynonyms = .standard) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IngestError.unreadableFolder(path: folder.path, reason: "文件夹不存在")
+        }
+        self.folder = folder
+        self.synonyms = synonyms
+        manifest = try Manifest.load(from: folder)
+    }
+
+    /// Recognises every file before any record is used, so that an unreadable file stops
+    /// the batch before anything is written.
+    public func survey() throws -> [InputFile] {
+        try fileNames().map(recognise)
+    }
+
+    /// Streams one file's records and rejects, in file order, to `emit`.
+    public func read(_ file: InputFile, emit: (IngestEvent) -> Void) throws -> FileReport {
+        var report = FileReport(file: file)
+        try withoutActuallyEscaping(emit) { emit in
+            let counting: (IngestEvent) -> Void = { event in
+                report.records += 1
+                switch event {
+                case .record: report.accepted += 1
+                case .reject: report.rejected += 1
+                }
+                emit(event)
+            }
+            let header = try reader(for: file, emit: counting).read()
+            precondition(header.kind == file.kind, "a file's source changed between survey and read")
+        }
+        return report
+    }
+
+    // MARK: Finding files
+
+    private static let workbookExtensions: Set<String> = ["xlsx", "xls", "xlsm", "et", "ods"]
+
+    /// Files under the folder, relative and sorted, so that every run reads them in the same order.
+    private func fileNames() throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { throw IngestError.unreadableFolder(path: folder.path, reason: "无法列出文件") }
+        let base = folder.standardizedFileURL.path
+        var names: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            var name = String(url.standardizedFileURL.path.dropFirst(base.count))
+            while name.hasPrefix("/") { name.removeFirst() }
+            if name != Manifest.fileName { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    // MARK: Recognising a file
+
+    private func recognise(_ name: String) throws -> InputFile {
+        let path = folder.appendingPathComponent(name).path
+        let file = ChunkedFile(path: path, displayName: name)
+        let format = try Self.format(of: name, head: file.head(8))
+        let pins = FilePins(manifest.files[name])
+        let encoding = try pins.encoding ?? detectEncoding(file, format: format)
+        let byteCount = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let probe = InputFile(name: name, path: path, format: format, encoding: encoding,
+                              kind: .civilAffairs, layout: .snapshot, byteCount: byteCount)
+        let header = try reader(for: probe, emit: { _ in }).recogniseHeader()
+        return InputFile(name: name, path: path, format: format, encoding: encoding,
+                         kind: header.kind, layout: header.layout, byteCount: byteCount)
+    }
+
+    private static func format(of name: String, head: [UInt8]) throws -> FileFormat {
+        let fileExtension = (name as NSString).pathExtension.lowercased()
+        if workbookExtensions.contains(fileExtension) || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
+            || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw IngestError.unsupportedFile(
+                file: name, seen: "Excel 工作簿", advice: "请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”后放入文件夹")
+        }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.prefix(8).contains(0) {
+            throw IngestError.unsupportedFile(
+                file: name, seen: "UTF-16 编码的文本", advice: "请另存为 UTF-8 或 GB18030 编码的 CSV")
+        }
+        switch fileExtension {
+        case "csv": return .csv
+        case "xml": return .xml
+        default:
+            throw IngestError.unsupportedFile(
+                file: name, seen: "“.\(fileExtension)”类型的文件",
+                advice: "输入文件夹只能放 .csv 和 .xml 导出文件（及 manifest.json），请移走或转换它")
+        }
+    }
+
+    private func detectEncoding(_ file: ChunkedFile, format: FileFormat) throws -> TextEncoding {
+        var sniffer = EncodingSniffer()
+        try file.forEachChunk { chunk in
+            sniffer.feed(chunk)
+            return true
+        }
+        sniffer.finish()
+        guard let verdict = sniffer.verdict else {
+            throw IngestError.unrecognisedEncoding(file: file.displayName, detail: sniffer.failureDetail)
+        }
+        return verdict
+    }
+
+    private func reader(for file: InputFile, emit: @escaping (IngestEvent) -> Void) -> any RecordReader {
+        let chunked = ChunkedFile(path: file.path, displayName: file.name)
+        let pins = FilePins(manifest.files[file.name])
+        let resolver = NameResolver(synonyms: synonyms, manifestColumns: manifest.files[file.name]?.columns)
+        switch file.format {
+        case .csv: return CSVReader(file: chunked, encoding: file.encoding, resolver: resolver, pins: pins, emit: emit)
+        case .xml: return XMLReader(file: chunked, encoding: file.encoding, resolver: resolver, pins: pins, emit: emit)
+        }
+    }
+}
+
+/// A file-format reader: recognises the header, then reads every record.
+protocol RecordReader {
+    func read() throws -> RecognisedHeader
+    func recogniseHeader() throws -> RecognisedHeader
+}
+
+extension CSVReader: RecordReader {}
+extension XMLReader: RecordReader {}

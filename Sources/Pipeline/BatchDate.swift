@@ -1,0 +1,46 @@
+import Foundation
+import RegistryModel
+
+/// The date a batch describes: `--as-of`, else the manifest's, else the last day of the
+/// month a `YYYY-MM` folder is named for.
+enum BatchDate {
+    static func resolve(option: String?, manifest: String?, folderName: String) throws -> Day {
+        if let option {
+            guard let day = Day(iso: option) else { throw PipelineError.invalidAsOf(option, origin: "--as-of") }
+            return day
+        }
+        if let manifest {
+            guard let day = Day(iso: manifest) else { throw PipelineError.invalidAsOf(manifest, origin: "manifest.json") }
+            return day
+        }
+        if let day = lastDay(ofMonthNamed: folderName) { return day }
+        throw PipelineError.unknownAsOf(folderName: folderName)
+    }
+
+    /// `2021-11` → 2021-11-30.
+    static func lastDay(ofMonthNamed name: String) -> Day? {
+        guard let first = Day(iso: name + "-01") else { return nil }
+        let nextMonth = first.month == 12
+            ? Day(year: first.year + 1, month: 1, day: 1)
+            : Day(year: first.year, month: first.month + 1, day: 1)
+        return nextMonth?.adding(days: -1)
+    }
+}
+
+/// Problems that stop a batch, besides those of ingest.
+public enum PipelineError: Error, CustomStringConvertible {
+    case invalidAsOf(String, origin: String)
+    case unknownAsOf(folderName: String)
+    case cannotWriteOutput(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidAsOf(let value, let origin):
+            "\(origin) 中的批次日期“\(value)”无法识别：请写成 YYYY-MM-DD，例如 2021-11-30。"
+        case .unknownAsOf(let folderName):
+            "无法确定批次日期：文件夹“\(folderName)”不是 YYYY-MM 形式，manifest.json 中也没有 as_of；请用 --as-of YYYY-MM-DD 指定。"
+        case .cannotWriteOutput(let path, let reason):
+            "无法写入输出文件夹“\(path)”：\(reason)。"
+        }
+    }
+}
