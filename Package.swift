@@ -23,12 +23,13 @@ let package = Package(
         .target(
             name: "Ingest", dependencies: ["RegistryModel", "CLibCSV", "CLibXML2"],
             resources: [.copy("Data")]),
-        .target(name: "Normalize", dependencies: ["RegistryModel"], resources: [.copy("Data")]),
+        .target(name: "Normalize", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
+        .target(name: "Linkage", dependencies: ["RegistryModel"]),
         .target(name: "Reports", dependencies: ["RegistryModel"]),
-        .target(name: "Pipeline", dependencies: ["RegistryModel", "Ingest", "Normalize", "Reports"]),
+        .target(name: "Pipeline", dependencies: ["RegistryModel", "Ingest", "Normalize", "Linkage", "Reports"]),
         .executableTarget(
             name: "rereg",
-            dependencies: ["Pipeline", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Pipeline", "Normalize", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "SampleGenerator",
             dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -36,6 +37,8 @@ let package = Package(
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RegistryModel"]),
+        .testTarget(name: "LinkageTests", dependencies: ["Linkage", "Normalize", "RegistryModel"]),
+        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "RegistryModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RegistryModel", "rereg"]),
     ]
 )

@@ -63,7 +63,7 @@ final class CSVReader {
 
     private func parse() throws {
         var parser = csv_parser()
-        guard csv_init(&parser, UInt8(CSV_STRICT_FINI)) == 0 else {
+        guard csv_init(&parser, 0) == 0 else {
             throw IngestError.unreadableFile(file: file.displayName, reason: "libcsv 无法初始化")
         }
         defer { csv_free(&parser) }
@@ -87,9 +87,15 @@ final class CSVReader {
                 }
                 return !finished
             }
-            if !finished, csv_fini(&parser, onField, onRowEnd, context) != 0 {
+            guard !finished else { return }
+            // The file ended inside a quoted field (libcsv's FIELD_BEGUN state, 2, with the
+            // field quoted). CSV_STRICT_FINI would say so only in strict mode, which also
+            // aborts on any stray quote mid-file; so ask the parser's state directly.
+            if parser.pstate == 2, parser.quoted != 0 {
                 failure = .unterminatedQuote(file: file.displayName, recordsBefore: ordinal)
+                return
             }
+            csv_fini(&parser, onField, onRowEnd, context)
         }
         if let failure { throw failure }
     }

@@ -78,6 +78,11 @@ final class XMLReader {
 
     private func parse() throws {
         XMLSafety.installDenyAllEntityLoader()
+        // Refused before libxml2 sees it: libxml2 parses a DOCTYPE's internal subset (and
+        // its entity declarations) before the reader reports the DOCTYPE node.
+        if try XMLSafety.declaresDocumentType(ChunkedFile(path: path, displayName: displayName)) {
+            throw IngestError.hostileXML(file: displayName, what: " DOCTYPE 声明")
+        }
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError.unreadableFile(file: displayName, reason: String(cString: strerror(errno)))
@@ -259,5 +264,28 @@ enum XMLSafety {
     /// No external entity or DTD is ever loaded, whatever a document asks for.
     static func installDenyAllEntityLoader() {
         _ = entityLoaderInstalled
+    }
+
+    /// Whether the prolog (everything before the root element) holds `<!DOCTYPE`.
+    static func declaresDocumentType(_ file: ChunkedFile) throws -> Bool {
+        let marker = Array("<!DOCTYPE".utf8)
+        var window: [UInt8] = []
+        var found = false
+        try file.forEachChunk { chunk in
+            window.append(contentsOf: chunk)
+            var index = 0
+            while index < window.count {
+                guard window[index] == UInt8(ascii: "<") else { index += 1; continue }
+                guard index + marker.count <= window.count else { break }
+                if window[index..<(index + marker.count)].elementsEqual(marker) { found = true; return false }
+                let next = window[index + 1]
+                // `<?…` and `<!--…` belong to the prolog; any other `<` opens the root element.
+                if next != UInt8(ascii: "?"), next != UInt8(ascii: "!") { return false }
+                index += 1
+            }
+            window = Array(window[min(index, window.count)...])
+            return true
+        }
+        return found
     }
 }

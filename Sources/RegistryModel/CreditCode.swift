@@ -6,23 +6,23 @@ public enum CreditCodeRules {
     public static let alphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
 
     /// Weights 3^i mod 31 for positions 1...17.
-    static let weights: [Int] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    @usableFromInline static let weights: [Int] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
-    private static let values: [Int] = {
+    @usableFromInline static let values: [Int] = {
         var table = Array(repeating: -1, count: 256)
         for (index, byte) in alphabet.enumerated() { table[Int(byte)] = index }
         return table
     }()
 
     /// The value of an upper-case ASCII byte in the credit-code alphabet, or nil.
-    public static func value(of byte: UInt8) -> Int? {
+    @inlinable public static func value(of byte: UInt8) -> Int? {
         let value = values[Int(byte)]
         return value < 0 ? nil : value
     }
 
     /// The check character (position 18) for the first 17 characters, or nil when they are
     /// not 17 characters of the alphabet.
-    public static func checkCharacter<Bytes: Collection<UInt8>>(forFirst17 bytes: Bytes) -> UInt8? {
+    @inlinable public static func checkCharacter<Bytes: Collection<UInt8>>(forFirst17 bytes: Bytes) -> UInt8? {
         guard bytes.count == 17 else { return nil }
         var sum = 0
         for (byte, weight) in zip(bytes, weights) {
@@ -34,7 +34,7 @@ public enum CreditCodeRules {
 
     /// The GB 11714 check character (position 17) for the organisation code's first eight
     /// characters (positions 9-16), or nil when one is not 0-9 or A-Z.
-    public static func organizationCheckCharacter<Bytes: Collection<UInt8>>(forFirst8 bytes: Bytes) -> UInt8? {
+    @inlinable public static func organizationCheckCharacter<Bytes: Collection<UInt8>>(forFirst8 bytes: Bytes) -> UInt8? {
         guard bytes.count == 8 else { return nil }
         let weights = [3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0

@@ -43,11 +43,31 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Codable {
     /// 办结日期: the day the business was completed.
     case completedOn = "completed_on"
 
-    /// Position in `allCases`, so that a record's values fit in a fixed array.
-    public var ordinal: Int { Self.ordinals[self]! }
-
-    private static let ordinals: [Field: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in `allCases`, so that a record's values fit in a fixed array. A switch,
+    /// because this runs for every field of every record.
+    public var ordinal: Int {
+        switch self {
+        case .name: 0
+        case .creditCode: 1
+        case .formerCreditCode: 2
+        case .registrationNumber: 3
+        case .certificateNumber: 4
+        case .organizationCode: 5
+        case .organizationType: 6
+        case .legalRepresentative: 7
+        case .legalRepresentativeID: 8
+        case .phone: 9
+        case .establishedOn: 10
+        case .scope: 11
+        case .status: 12
+        case .authority: 13
+        case .supervisor: 14
+        case .address: 15
+        case .capital: 16
+        case .businessType: 17
+        case .completedOn: 18
+        }
+    }
 }
 
 /// The values of one record, by field, exactly as the export had them (decoded, nothing else).

@@ -15,12 +15,9 @@ struct CodeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object a line, in input order (keys input, code, valid, problems, …).")
     var json = false
 
-    @Argument(help: "The codes, as an export carried them (quote codes that contain spaces).")
+    @Argument(help: ArgumentHelp(
+        "The codes, as an export carried them (quote codes that contain spaces).", valueName: "CODE"))
     var codes: [String]
-
-    func validate() throws {
-        guard !codes.isEmpty else { throw ValidationError("请至少给出一个代码 (give at least one CODE)") }
-    }
 
     func run() throws {
         let explanations = codes.map(CreditCodeExplanation.init(input:))

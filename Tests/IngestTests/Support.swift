@@ -3,7 +3,7 @@ import Ingest
 import RegistryModel
 
 /// The committed fixture exports (see Fixtures/README.md).
-let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/exports")
 
 /// A fresh folder per test: tests run in parallel.
 func temporaryFolder() throws -> URL {

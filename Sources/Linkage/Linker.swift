@@ -1,0 +1,186 @@
+import RegistryModel
+
+/// Where one record was placed, and why (a row of crosswalk.csv).
+public struct RecordLink: Sendable, Hashable {
+    public let ref: RecordRef
+    public let institution: InstitutionID
+    public let rule: LinkRule
+    /// In [0, 1]; 1 for deterministic rules.
+    public let score: Double
+    /// For the clerk: which identifier or which weighted fields placed it.
+    public let evidence: String
+}
+
+/// Two institutions found to be one: `retired` is merged into `survivor` and never reused.
+public struct Merge: Sendable, Hashable {
+    public let retired: InstitutionID
+    public let survivor: InstitutionID
+    public let rule: LinkRule
+    public let evidence: String
+}
+
+/// A pair a person must judge: linked neither way until a decision says so.
+public struct LinkReview: Sendable, Hashable {
+    /// The civil-affairs institution (non-profit or application).
+    public let civil: InstitutionID
+    /// The enterprise it may have replaced.
+    public let enterprise: InstitutionID
+    public let probability: Double
+    public let evidence: String
+}
+
+public struct LinkageResult: Sendable {
+    /// One per input record, in input order.
+    public let links: [RecordLink]
+    /// Every institution this batch touched or created, after merges, sorted by id.
+    public let profiles: [InstitutionProfile]
+    public let merges: [Merge]
+    public let reviews: [LinkReview]
+    /// The next sequence number to mint from.
+    public let nextSequence: Int
+}
+
+/// The linkage stage: one batch's records against the institutions the ledger knows.
+public struct Linker: Sendable {
+    public let policyStart: Day
+
+    public init(policyStart: Day) {
+        self.policyStart = policyStart
+    }
+
+    /// - Parameters:
+    ///   - known: every institution the ledger knows (retired ones excluded).
+    ///   - retired: retired id → the id it was merged into, to follow old decisions.
+    ///   - decisions: a clerk's decisions, applied before any weighted evidence.
+    public func link(
+        _ records: [SourceRecord], known: [InstitutionProfile], retired: [InstitutionID: InstitutionID] = [:],
+        decisions: [LinkDecision] = [], nextSequence: Int
+    ) -> LinkageResult {
+        var state = LinkState(known: known, retired: retired)
+        let keys = records.map(RecordKeys.init)
+        let index = KnownIndex(known)
+
+        // Step 1 and 2: group by identifiers, then place each group with the known.
+        var groupsBuilder = RecordGroups(records, keys: keys)
+        let groups = groupsBuilder.groups()
+        var groupOf = Array(repeating: 0, count: records.count)
+        var placement: [InstitutionID] = []
+        for (groupIndex, group) in groups.enumerated() {
+            for member in group { groupOf[member] = groupIndex }
+            let matches = group.flatMap { index.matches(keys[$0]) }
+            let identifierMatches = matches.filter { $0.rule != .nameCounty }
+            let chosen = Array(Set((identifierMatches.isEmpty ? matches : identifierMatches).map(\.id))).sorted()
+            let id: InstitutionID
+            if let first = chosen.first {
+                id = first
+                for other in chosen.dropFirst() {
+                    state.merge(other, into: first, rule: matches.first { $0.id == other }?.rule ?? .creditCode,
+                                evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
+                }
+            } else {
+                id = state.provisional()
+            }
+            state.add(group.map { records[$0] }, to: id)
+            placement.append(id)
+        }
+
+        // A clerk's "same" merges before weighted evidence is weighed.
+        var decisionMerged = Set<InstitutionID>()
+        for case .same(let a, let b) in decisions {
+            let (x, y) = (state.resolve(a), state.resolve(b))
+            guard x != y, state.profiles[x] != nil, state.profiles[y] != nil else { continue }
+            let (survivor, loser) = x < y ? (x, y) : (y, x)
+            state.merge(loser, into: survivor, rule: .reviewDecision, evidence: "人工决定：\(a) 与 \(b) 为同一机构")
+            decisionMerged.insert(loser)
+        }
+        var different = Set<[InstitutionID]>()
+        for case .different(let a, let b) in decisions { different.insert([state.resolve(a), state.resolve(b)].sorted()) }
+
+        // Step 3: successors across the registries, for civil institutions seen this batch.
+        let touched = Set(placement.map(state.resolve))
+        let civil = state.profiles.values
+            .filter { touched.contains($0.id) && $0.hasCivil && !$0.hasEnterprise
+                && ($0.civilRegisteredOn.map { $0 >= policyStart } ?? true) }
+            .sorted { $0.id < $1.id }
+        let enterprises = state.profiles.values.filter { $0.hasEnterprise && !$0.hasCivil }.sorted { $0.id < $1.id }
+        let matcher = SuccessorMatcher(policyStart: policyStart, different: different)
+        let outcome = matcher.match(civil: civil, enterprises: enterprises)
+        var fuzzyPlaced: [InstitutionID: SuccessorEvidence] = [:]
+        for pair in outcome.links {
+            let (survivor, loser) = state.survivorOrder(pair.enterprise, pair.civil)
+            state.merge(loser, into: survivor, rule: .fuzzy, evidence: pair.evidence.summary)
+            fuzzyPlaced[pair.civil] = pair.evidence
+        }
+
+        // Mint ids for new institutions in the order of their first record.
+        var sequence = nextSequence
+        for id in placement where state.resolve(id).isProvisional {
+            state.rename(state.resolve(id), to: InstitutionID(sequence: sequence))
+            sequence += 1
+        }
+
+        let links = records.indices.map { recordIndex -> RecordLink in
+            let groupIndex = groupOf[recordIndex]
+            let provisionalOrKnown = placement[groupIndex]
+            let institution = state.resolve(provisionalOrKnown)
+            if let match = index.matches(keys[recordIndex]).first(where: { state.resolve($0.id) == institution }) {
+                return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: match.rule, score: 1,
+                                  evidence: Self.describe(match.rule))
+            }
+            if let evidence = fuzzyPlaced[provisionalOrKnown] {
+                return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .fuzzy,
+                                  score: (evidence.probability * 10_000).rounded() / 10_000, evidence: evidence.summary)
+            }
+            if decisionMerged.contains(where: { state.wasMerged($0, from: provisionalOrKnown) }) {
+                return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .reviewDecision, score: 1,
+                                  evidence: "人工决定")
+            }
+            let group = groups[groupIndex]
+            if group.first == recordIndex, provisionalOrKnown.isProvisional {
+                return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .new, score: 1, evidence: "新机构")
+            }
+            let rule = Self.sharedKeyRule(keys[recordIndex], among: group.filter { $0 != recordIndex }.map { keys[$0] })
+            return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: rule, score: 1,
+                              evidence: Self.describe(rule))
+        }
+
+        let reviews = outcome.reviews.map {
+            LinkReview(civil: state.resolve($0.civil), enterprise: state.resolve($0.enterprise),
+                       probability: ($0.evidence.probability * 10_000).rounded() / 10_000, evidence: $0.evidence.summary)
+        }
+        return LinkageResult(
+            links: links,
+            profiles: state.touchedProfiles(),
+            merges: state.merges,
+            reviews: reviews,
+            nextSequence: sequence)
+    }
+
+    /// The strongest identifier a record shares with the rest of its group.
+    private static func sharedKeyRule(_ keys: RecordKeys, among others: [RecordKeys]) -> LinkRule {
+        if let code = keys.creditCode, others.contains(where: { $0.creditCode == code }) { return .creditCode }
+        if others.contains(where: { other in
+            (keys.formerCreditCode != nil && other.creditCode == keys.formerCreditCode)
+                || (keys.creditCode != nil && other.formerCreditCode == keys.creditCode)
+        }) { return .formerCreditCode }
+        if others.contains(where: { !Set($0.otherNumbers).isDisjoint(with: keys.otherNumbers) }) { return .registrationNumber }
+        return .nameCounty
+    }
+
+    private static func describe(_ rule: LinkRule) -> String {
+        switch rule {
+        case .creditCode: "统一社会信用代码相同"
+        case .formerCreditCode: "原统一社会信用代码相同"
+        case .registrationNumber: "注册号、登记证号或组织机构代码相同"
+        case .nameCounty: "同一旗县区内名称相同"
+        case .fuzzy: "加权证据"
+        case .reviewDecision: "人工决定"
+        case .new: "新机构"
+        }
+    }
+}
+
+extension InstitutionID {
+    /// Ids used inside one linkage run before minting; never leave it.
+    var isProvisional: Bool { rawValue.hasPrefix("new:") }
+}

@@ -1,1 +1,0 @@
-// Normalize stage: raw records → typed source records.

@@ -1,0 +1,157 @@
+import Foundation
+import RegistryModel
+
+/// Turns raw records into source records. Build one per batch (it reads the data files
+/// once) and call `normalize(_:)` for every record; it is `Sendable`, so records may be
+/// normalised from several tasks.
+public struct Normalizer: Sendable {
+    let names: NameKeyMaker
+    let regions: RegionTable
+    let vocabulary: Vocabulary
+
+    /// Reads the data files: each from `dataDirectory` when that folder holds it (a
+    /// deployment's own lists), else the copy bundled with the module.
+    public init(dataDirectory: URL? = nil) throws {
+        let files = DataFiles(overrideDirectory: dataDirectory)
+        regions = try RegionTable(rows: files.rows("regions.tsv"))
+        names = try NameKeyMaker(
+            regions: regions, suffixRows: files.rows("name-suffixes.txt"),
+            traditionalRows: files.rows("traditional.tsv"))
+        vocabulary = try Vocabulary(
+            statusRows: files.rows("status-words.tsv"), businessRows: files.rows("business-types.tsv"),
+            organizationRows: files.rows("organization-types.tsv"))
+    }
+
+    public func normalize(_ raw: RawRecord) -> SourceRecord {
+        let values = raw.values
+        var flags: Set<SourceFlag> = []
+
+        let name = values[.name].flatMap(TextFolding.displayName)
+        let nameKeys = name.map(names.keys(displayName:))
+
+        let code = values[.creditCode].flatMap(CreditCodeReader.read)
+        if let code, !code.isValid {
+            flags.insert(.invalidCreditCode)
+            if code.isExcelMangled { flags.insert(.excelMangledCode) }
+        }
+        let former = values[.formerCreditCode].flatMap(CreditCodeReader.read)
+        if let former, !former.isValid { flags.insert(.invalidFormerCreditCode) }
+
+        let established = values[.establishedOn].flatMap { DateReader.read($0) }
+        let completed = values[.completedOn].flatMap { DateReader.read($0) }
+        for reading in [established, completed] {
+            switch reading {
+            case .impossible?: flags.insert(.impossibleDate)
+            case .unreadable?: flags.insert(.unreadableDate)
+            default: break
+            }
+        }
+
+        let type = values[.organizationType].flatMap(TextFolding.compact).map(vocabulary.organizationType)
+        if let type, type.form == nil { flags.insert(.unknownOrganizationType) }
+
+        let status = values[.status].flatMap(TextFolding.compact).map { vocabulary.status($0, kind: raw.kind) }
+        if case .unknown? = status { flags.insert(.unknownStatus) }
+        let business = values[.businessType].flatMap(TextFolding.compact).map(vocabulary.businessType)
+        if case .unknown? = business { flags.insert(.unknownBusinessType) }
+
+        let address = values[.address].flatMap(TextFolding.fold)
+        let authority = values[.authority].flatMap(TextFolding.fold)
+        let county = resolveCounty(code: code, authority: authority, address: address, namePlace: nameKeys?.place)
+        if county.conflict { flags.insert(.countyConflict) }
+
+        return SourceRecord(
+            ref: raw.ref, kind: raw.kind, layout: raw.layout, original: values,
+            name: name, nameKeys: nameKeys?.keys,
+            creditCode: code, formerCreditCode: former,
+            registrationNumber: values[.registrationNumber].flatMap(Self.identifier),
+            certificateNumber: values[.certificateNumber].flatMap(Self.identifier),
+            organizationCode: values[.organizationCode].flatMap(Self.identifier),
+            organizationType: type,
+            legalRepresentative: values[.legalRepresentative].flatMap(Self.personName),
+            legalRepresentativeID: values[.legalRepresentativeID],
+            phone: values[.phone],
+            establishedOn: established, completedOn: completed,
+            county: county, status: status, businessType: business,
+            scope: values[.scope].flatMap(TextFolding.fold),
+            address: address, authority: authority,
+            supervisor: values[.supervisor].flatMap(TextFolding.fold),
+            capital: values[.capital].flatMap(CapitalReader.read),
+            flags: flags.sorted())
+    }
+
+    /// The county of a record from its sources, in this precedence (first county wins):
+    ///
+    /// 1. the credit code's positions 3-8 (150891 and 152801 count as 临河区; 150800,
+    ///    152800 and other 1508xx/1528xx codes are city level and say nothing);
+    /// 2. the registering authority (`临河区市场监督管理局`, `…临河分局`; `巴彦淖尔市民政局`
+    ///    is city level);
+    /// 3. the address (full county names only: `五原路` is a street in 临河区);
+    /// 4. a region in the name (`巴彦淖尔市临河区…`, `临河…`, `…（临河）…`).
+    ///
+    /// The code and the authority are set by the registrar; address and name are typed by
+    /// the applicant. `conflict` is raised when two sources name different counties;
+    /// city-level and outside-Bayannur findings never conflict.
+    public func resolveCounty(
+        code: CreditCodeReading?, authority: String?, address: String?, name: String?
+    ) -> CountyResolution {
+        let namePlace = name.flatMap(TextFolding.displayName).map { names.keys(displayName: $0).place }
+        return resolveCounty(code: code, authority: authority, address: address, namePlace: namePlace ?? nil)
+    }
+
+    func resolveCounty(
+        code: CreditCodeReading?, authority: String?, address: String?, namePlace: CountyFinding?
+    ) -> CountyResolution {
+        var evidence: [CountyEvidence] = []
+        if let division = code?.divisionCode {
+            if let county = BayannurDivision.county(forDivisionCode: division) {
+                evidence.append(CountyEvidence(source: .creditCode, finding: .county(county)))
+            } else if division.hasPrefix("1508") || division.hasPrefix("1528") {
+                evidence.append(CountyEvidence(source: .creditCode, finding: .cityLevel))
+            } else {
+                evidence.append(CountyEvidence(source: .creditCode, finding: .outsideBayannur(divisionCode: division)))
+            }
+        }
+        if let authority, let finding = regions.find(in: Array(authority.utf8), includeShort: true) {
+            evidence.append(CountyEvidence(source: .authority, finding: finding))
+        }
+        if let address, let finding = regions.find(in: Array(address.utf8), includeShort: false) {
+            evidence.append(CountyEvidence(source: .address, finding: finding))
+        }
+        if let namePlace {
+            evidence.append(CountyEvidence(source: .name, finding: namePlace))
+        }
+        var chosen: CountyEvidence? = nil
+        var counties: Set<County> = []
+        for item in evidence {
+            guard case .county(let county) = item.finding else { continue }
+            counties.insert(county)
+            if chosen == nil { chosen = item }
+        }
+        guard let chosen, case .county(let county) = chosen.finding else {
+            return CountyResolution(county: nil, source: nil, evidence: evidence, conflict: false)
+        }
+        return CountyResolution(county: county, source: chosen.source, evidence: evidence, conflict: counties.count > 1)
+    }
+
+    /// Name keys of any name text (display normalisation first).
+    public func nameKeys(_ name: String) -> NameKeys? {
+        TextFolding.displayName(name).map { names.keys(displayName: $0).keys }
+    }
+
+    /// Registration numbers, certificate numbers, organisation codes: NFKC, no spaces, upper case.
+    static func identifier(_ text: String) -> String? {
+        TextFolding.compact(text).map(TextFolding.asciiUpper)
+    }
+
+    static let dots: Set<Unicode.Scalar> = ["\u{2022}", "\u{30FB}", "\u{2027}", "\u{2219}", "\u{22C5}", "."]
+
+    /// A person's name: NFKC, spaces removed, the middle dot of minority names unified to `·`.
+    static func personName(_ text: String) -> String? {
+        guard let compact = TextFolding.compact(text) else { return nil }
+        guard compact.unicodeScalars.contains(where: dots.contains) else { return compact }
+        var out = String.UnicodeScalarView()
+        for scalar in compact.unicodeScalars { out.append(dots.contains(scalar) ? "\u{B7}" : scalar) }
+        return String(out)
+    }
+}

@@ -1,0 +1,57 @@
+/// An institution's id in the ledger: stable for life, never reused (`BYN-00000123`).
+public struct InstitutionID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The id for a sequence number; ids are minted in order and never handed out twice.
+    public init(sequence: Int) {
+        let digits = String(sequence)
+        rawValue = "BYN-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    /// The sequence number behind the id, or nil for an id not minted by `init(sequence:)`.
+    public var sequence: Int? {
+        rawValue.hasPrefix("BYN-") ? Int(rawValue.dropFirst(4)) : nil
+    }
+
+    public var description: String { rawValue }
+
+    /// By sequence number, so that ordering stays numeric past the padding.
+    public static func < (a: InstitutionID, b: InstitutionID) -> Bool {
+        switch (a.sequence, b.sequence) {
+        case let (x?, y?): x < y
+        default: a.rawValue < b.rawValue
+        }
+    }
+}
+
+/// The rule or evidence that placed a record in its institution (`link_rule` in crosswalk.csv).
+public enum LinkRule: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The record's credit code is one of the institution's.
+    case creditCode = "credit_code"
+    /// The record's former code (原统一社会信用代码) is one of the institution's codes, or
+    /// the record's code is a former code the institution's records name.
+    case formerCreditCode = "former_credit_code"
+    /// 注册号, 登记证号 or 组织机构代码.
+    case registrationNumber = "registration_number"
+    /// The same full name in the same county.
+    case nameCounty = "name_county"
+    /// Weighted evidence from brand, county, legal representative, address and dates.
+    case fuzzy
+    /// A clerk's decision.
+    case reviewDecision = "review_decision"
+    /// The first record of a new institution.
+    case new
+
+    /// Rules that need no score: the evidence is an identifier.
+    public var isDeterministic: Bool { self != .fuzzy }
+}
+
+/// A clerk's answer to a review item, keyed by institution ids (never by record).
+public enum LinkDecision: Sendable, Hashable, Codable {
+    /// The two are one institution: `retired` is merged into `survivor`.
+    case same(InstitutionID, InstitutionID)
+    /// The two are different institutions: never link them by weighted evidence.
+    case different(InstitutionID, InstitutionID)
+}

@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+@testable import Linkage
+import RegistryModel
+
+@Suite struct WithinMonthTests {
+    let linker = Linker(policyStart: policyStart)
+
+    @Test func formerCodeLinksTheNonProfitToItsEnterprise() {
+        var month = MonthBuilder()
+        let enterpriseCode = creditCode("91150802MA0N2XKQ")
+        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: enterpriseCode,
+                                          representative: "王建国", address: "临河区新华街18号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"), former: enterpriseCode,
+                                     representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: enterprise) == InstitutionID(sequence: 1))
+        #expect(result.institution(of: school) == InstitutionID(sequence: 1))
+        #expect(result.link(of: school)?.rule == .formerCreditCode)
+        #expect(result.link(of: enterprise)?.rule == .new)
+        #expect(result.nextSequence == 2)
+    }
+
+    @Test func exactDuplicatesShareTheirInstitution() {
+        var month = MonthBuilder()
+        let code = creditCode("91150821MA0Q7LRT")
+        let first = month.enterprise("五原县博学教育咨询有限公司", code: code, representative: "李敏", address: "五原县隆兴昌镇")
+        let twin = month.enterprise("五原县博学教育咨询有限公司", code: code, representative: "李敏", address: "五原县隆兴昌镇")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: first) == result.institution(of: twin))
+        #expect(result.link(of: twin)?.rule == .creditCode)
+    }
+
+    @Test func variantNamesWithAnExcelMangledCodeJoinByNameAndCounty() {
+        var month = MonthBuilder()
+        let code = creditCode("91150802MA0N5PQR")
+        let clean = month.enterprise("巴彦淖尔市临河区学而优教育咨询有限公司", code: code, representative: "张三", address: "临河区")
+        let mangled = month.enterprise("巴彦淖尔市临河区 学而优教育咨询有限公司", code: "9.11508E+17", representative: "张三", address: "临河区")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: clean) == result.institution(of: mangled))
+        #expect(result.link(of: mangled)?.rule == .nameCounty)
+    }
+
+    @Test func reRegistrationWithoutFormerCodeLinksOnWeightedEvidence() throws {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                                          representative: "王建国", address: "临河区新华街18号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                     representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) == result.institution(of: enterprise))
+        let link = try #require(result.link(of: school))
+        #expect(link.rule == .fuzzy)
+        #expect(link.score >= 0.99)
+        #expect(link.evidence.contains("品牌“智远”一致"))
+        #expect(result.reviews.isEmpty)
+    }
+
+    @Test func theSameBrandInAnotherCountyIsAnotherInstitution() {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let wuyuan = month.enterprise("五原县智远教育科技有限公司", code: creditCode("91150821MA0C0001"),
+                                      representative: "赵刚", address: "五原县胜利路3号")
+        let linhe = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                                     representative: "王建国", address: "临河区新华街18号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                     representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) == result.institution(of: linhe))
+        #expect(result.institution(of: school) != result.institution(of: wuyuan))
+    }
+
+    @Test func aChainBranchAloneInAnotherCountyIsNotLinked() {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let wuyuan = month.enterprise("五原县智远教育科技有限公司", code: creditCode("91150821MA0C0001"),
+                                      representative: "赵刚", address: "五原县胜利路3号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                     representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) != result.institution(of: wuyuan))
+    }
+
+    @Test func brandsOneCharacterApartAreKeptApart() {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let zhiyuan = month.enterprise("巴彦淖尔市临河区致远教育科技有限公司", code: creditCode("91150802MA0C0002"),
+                                       representative: "李强", address: "临河区胜利北路7号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                     representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) != result.institution(of: zhiyuan))
+        #expect(result.reviews.isEmpty)
+    }
+
+    @Test func aSisterCompanyIsNotThePredecessor() {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let media = month.enterprise("巴彦淖尔市临河区智远文化传媒有限公司", code: creditCode("91150802MA0C0003"),
+                                     representative: "王建国", address: "临河区新华街18号",
+                                     scope: "广告设计、制作、代理、发布；文艺演出策划")
+        let education = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                                         representative: "王建国", address: "临河区新华街18号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                     representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) == result.institution(of: education))
+        #expect(result.institution(of: media) != result.institution(of: education))
+    }
+
+    @Test func aGrayZonePairGoesToReviewUnlinked() throws {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        // Same brand, county and representative, but other premises: likely, not certain.
+        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                                          representative: "王建国", address: "临河区新华街18号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                     representative: "王建国", address: "临河区解放西街66号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) != result.institution(of: enterprise))
+        let review = try #require(result.reviews.first)
+        #expect(review.civil == result.institution(of: school))
+        #expect(review.enterprise == result.institution(of: enterprise))
+        #expect(review.probability >= 0.5 && review.probability < 0.99)
+    }
+}
+
+@Suite struct AcrossMonthsTests {
+    let linker = Linker(policyStart: policyStart)
+
+    @Test func idsStayStableAndAnApplicationBecomesItsRegistration() {
+        let enterpriseCode = creditCode("91150802MA0N2XKQ")
+        var september = MonthBuilder()
+        september.background(count: 30)
+        let enterprise = september.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: enterpriseCode,
+                                              representative: "王建国", address: "临河区新华街18号")
+        let first = linker.link(september.records, known: [], nextSequence: 1)
+        let id = first.institution(of: enterprise)!
+
+        var october = MonthBuilder()
+        october.background(count: 30)
+        let enterpriseAgain = october.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: enterpriseCode,
+                                                 representative: "王建国", address: "临河区新华街18号")
+        let application = october.nonprofit("临河区智远培训学校", code: nil, former: enterpriseCode,
+                                            representative: "王建国", address: "临河区新华街18号", registered: "", status: "受理中")
+        let second = linker.link(october.records, known: first.profiles, nextSequence: first.nextSequence)
+        #expect(second.institution(of: enterpriseAgain) == id)
+        #expect(second.institution(of: application) == id)
+        #expect(second.nextSequence == first.nextSequence, "no new ids for institutions already known")
+        #expect(Set(second.links.map(\.institution)) == Set(first.links.map(\.institution)))
+
+        var november = MonthBuilder()
+        let registration = november.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                              representative: "王建国", address: "临河区新华街18号")
+        let third = linker.link(november.records, known: second.profiles, nextSequence: second.nextSequence)
+        #expect(third.institution(of: registration) == id)
+        #expect(third.link(of: registration)?.rule == .nameCounty)
+    }
+
+    @Test func aClerksSameDecisionMergesAndRetiresTheNewerId() {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                                          representative: "王建国", address: "临河区新华街18号")
+        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                     representative: "王建国", address: "临河区解放西街66号")
+        let first = linker.link(month.records, known: [], nextSequence: 1)
+        let enterpriseID = first.institution(of: enterprise)!
+        let schoolID = first.institution(of: school)!
+        #expect(first.reviews.count == 1)
+
+        let decided = linker.link(month.records, known: first.profiles, decisions: [.same(schoolID, enterpriseID)],
+                                  nextSequence: first.nextSequence)
+        #expect(decided.institution(of: school) == enterpriseID)
+        #expect(decided.merges == [Merge(retired: schoolID, survivor: enterpriseID, rule: .reviewDecision,
+                                          evidence: "人工决定：\(schoolID) 与 \(enterpriseID) 为同一机构")])
+        #expect(decided.reviews.isEmpty)
+        #expect(decided.nextSequence == first.nextSequence, "a merge mints nothing")
+    }
+
+    @Test func aClerksDifferentDecisionOutlastsLaterEvidence() {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                                          representative: "王建国", address: "临河区新华街18号")
+        month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                        representative: "王建国", address: "临河区解放西街66号")
+        let first = linker.link(month.records, known: [], nextSequence: 1)
+        let enterpriseID = first.institution(of: enterprise)!
+        let schoolID = InstitutionID(sequence: first.nextSequence - 1)
+        #expect(first.reviews.map(\.civil) == [schoolID])
+
+        // Next month the school's premises match too: alone, that would link them.
+        var next = MonthBuilder()
+        next.background(count: 40)
+        next.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                        representative: "王建国", address: "临河区新华街18号")
+        let school = next.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
+                                    representative: "王建国", address: "临河区新华街18号")
+        let undecided = linker.link(next.records, known: first.profiles, nextSequence: first.nextSequence)
+        #expect(undecided.institution(of: school) == enterpriseID)
+        #expect(undecided.merges.map(\.retired) == [schoolID])
+
+        let decided = linker.link(next.records, known: first.profiles, decisions: [.different(schoolID, enterpriseID)],
+                                  nextSequence: first.nextSequence)
+        #expect(decided.institution(of: school) == schoolID)
+        #expect(decided.merges.isEmpty)
+        #expect(decided.reviews.isEmpty, "a decided pair is not asked again")
+    }
+}

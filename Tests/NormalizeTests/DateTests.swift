@@ -1,0 +1,85 @@
+import Testing
+import RegistryModel
+@testable import Normalize
+
+@Suite("Dates: every export form, Excel serials, impossible days")
+struct DateTests {
+    @Test("the forms in domain.md and their variants", arguments: [
+        ("2021-12-31", "2021-12-31"),
+        ("2021/12/31", "2021-12-31"),
+        ("2021.12.31", "2021-12-31"),
+        ("20211231", "2021-12-31"),
+        ("2021年12月31日", "2021-12-31"),
+        ("２０２１年１２月３１日", "2021-12-31"),
+        ("２０２１－１２－３１", "2021-12-31"),
+        ("2021-12-31 00:00:00", "2021-12-31"),
+        ("2021-12-31T08:30:00", "2021-12-31"),
+        ("2021/12/31 0:00", "2021-12-31"),
+        (" 2021-12-31 ", "2021-12-31"),
+        ("2021/9/1", "2021-09-01"),
+        ("2021-9-1", "2021-09-01"),
+        ("2021.9.1", "2021-09-01"),
+        ("2021年9月1日", "2021-09-01"),
+        ("2021年7月24日", "2021-07-24"),
+        ("2013年05月06日", "2013-05-06"),
+        ("２０１３/５/６", "2013-05-06"),
+        ("2020-02-29", "2020-02-29"),
+        ("44561", "2021-12-31"),
+        ("44561.0", "2021-12-31"),
+        ("44561.75", "2021-12-31"),
+        ("44197", "2021-01-01"),
+        ("32874", "1990-01-01"),
+        ("73415", "2100-12-31"),
+    ])
+    func reads(input: String, iso: String) {
+        #expect(DateReader.read(input) == .day(day(iso)))
+    }
+
+    @Test("impossible days are kept as parts, not a crash", arguments: [
+        ("2021-02-30", 2021, 2, 30),
+        ("2021-02-29", 2021, 2, 29),
+        ("2021/13/01", 2021, 13, 1),
+        ("20210431", 2021, 4, 31),
+        ("2021年0月1日", 2021, 0, 1),
+        ("2021-12-00", 2021, 12, 0),
+    ])
+    func impossible(input: String, y: Int, m: Int, d: Int) {
+        #expect(DateReader.read(input) == .impossible(year: y, month: m, day: d))
+    }
+
+    @Test("not dates", arguments: [
+        "2021", "21-12-31", "2021-12", "二〇二一年十二月三十一日", "32873", "73416", "123", "1234567",
+        "2021-12-31 abc", "abc", "2021年12月31号",
+    ])
+    func unreadable(input: String) {
+        #expect(DateReader.read(input) == .unreadable)
+    }
+
+    @Test("Excel serials only in date columns")
+    func serialOnlyInDateColumns() {
+        #expect(DateReader.read("44561", allowExcelSerial: false) == .unreadable)
+        #expect(DateReader.read("20211231", allowExcelSerial: false) == .day(day("2021-12-31")))
+    }
+
+    @Test("null tokens are no date", arguments: ["", "N/A", "无", "-", "/"])
+    func nullDate(input: String) {
+        #expect(DateReader.read(input) == nil)
+    }
+
+    @Test("Day: validity, order, arithmetic, ISO")
+    func dayValue() {
+        #expect(Day(year: 2021, month: 2, day: 29) == nil)
+        #expect(Day(year: 2000, month: 2, day: 29) != nil)
+        #expect(Day(year: 1900, month: 2, day: 29) == nil)
+        #expect(day("2021-12-31").days(to: day("2022-01-31")) == 31)
+        #expect(day("2021-12-31").daysSinceEpoch == 18992)
+        #expect(Day(daysSinceEpoch: 0) == day("1970-01-01"))
+        #expect(Day(excelSerial: 44561) == day("2021-12-31"))
+        #expect(day("2021-07-24") < day("2021-12-31"))
+        #expect(day("2021-12-31").adding(days: 1) == day("2022-01-01"))
+        #expect(Day(year: 2021, month: 9, day: 1)!.iso == "2021-09-01")
+        #expect(day("2021-09-01").yearMonth == "2021-09")
+        #expect(Day(iso: "2021-9-1") == nil)
+        #expect(Day(iso: "2021-02-30") == nil)
+    }
+}
