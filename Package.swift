@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "Normalize", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "Linkage", dependencies: ["RegistryModel"]),
         .target(name: "Reports", dependencies: ["RegistryModel"]),
+        .target(name: "Classify", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "Pipeline", dependencies: ["RegistryModel", "Ingest", "Normalize", "Linkage", "Reports"]),
         .executableTarget(
             name: "rereg",
@@ -34,11 +35,15 @@ let package = Package(
             name: "SampleGenerator",
             dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        .executableTarget(
+            name: "EvaluateClassify", dependencies: ["Classify", "Normalize", "Ingest", "RegistryModel"]),
+
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"], exclude: ["Fixtures"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RegistryModel"]),
         .testTarget(name: "LinkageTests", dependencies: ["Linkage", "Normalize", "RegistryModel"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "RegistryModel"]),
+        .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RegistryModel", "rereg"]),
     ]
 )

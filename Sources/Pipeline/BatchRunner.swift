@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Normalize
 import RegistryModel
 import Reports
 
@@ -21,6 +22,8 @@ public struct BatchResult: Sendable {
     public let asOf: Day
     public let outputFolder: URL
     public let files: [FileReport]
+    /// Per stage, for the benchmark; never written to a file.
+    public let timings: [StageTiming]
 
     public var records: Int { files.reduce(0) { $0 + $1.records } }
     public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
@@ -38,19 +41,30 @@ public enum BatchRunner {
         let asOf = try BatchDate.resolve(
             option: request.asOf, manifest: ingestor.manifest.asOf,
             folderName: request.inputFolder.standardizedFileURL.lastPathComponent)
+        let normalizer = try Normalizer()
+        var clock = StageClock()
         let inputFiles = try ingestor.survey()
 
+        // Ingest streams records into Normalize one at a time; neither holds a file in memory.
         var rejects: [Reject] = []
+        var records: [SourceRecord] = []
         var reports: [FileReport] = []
+        var normalizing = Duration.zero
         for file in inputFiles {
             let report = try ingestor.read(file) { event in
                 switch event {
-                case .record: break
-                case .reject(let reject): rejects.append(reject)
+                case .record(let raw):
+                    let start = ContinuousClock.now
+                    records.append(normalizer.normalize(raw))
+                    normalizing += ContinuousClock.now - start
+                case .reject(let reject):
+                    rejects.append(reject)
                 }
             }
             reports.append(report)
         }
+        clock.finish("ingest", records: records.count + rejects.count, excluding: normalizing)
+        clock.add("normalise", duration: normalizing, records: records.count)
 
         let outputURL = request.outputFolder
             ?? URL(fileURLWithPath: "output").appendingPathComponent(String(asOf.iso.prefix(7)))
@@ -66,6 +80,7 @@ public enum BatchRunner {
             output.discard()
             throw error
         }
-        return BatchResult(asOf: asOf, outputFolder: output.final, files: reports)
+        clock.finish("outputs", records: records.count + rejects.count)
+        return BatchResult(asOf: asOf, outputFolder: output.final, files: reports, timings: clock.timings)
     }
 }

@@ -18,6 +18,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Where this batch's files go (default output/<YYYY-MM>/).")
     var out: String?
 
+    @Flag(help: "Print each stage's time, throughput and peak memory to stderr (for the benchmark).")
+    var timings = false
+
     func run() throws {
         let request = BatchRequest(
             inputFolder: URL(fileURLWithPath: inputFolder), asOf: asOf,
@@ -31,6 +34,13 @@ struct BatchCommand: ParsableCommand {
         }
         for kind in result.missingSources {
             Terminal.error("警告：本月没有\(kind.chineseName)的导出文件，其机构保留上月状态。")
+        }
+        if timings {
+            for timing in result.timings {
+                Terminal.error(String(format: "stage %-10@ %8.3f s %12.0f records/s  peak RSS %7.1f MiB",
+                                      timing.stage, timing.seconds, timing.recordsPerSecond,
+                                      Double(timing.peakResidentKiB) / 1024))
+            }
         }
         Terminal.error("""
             批次 \(result.asOf.iso)：读取 \(result.files.count) 个文件、\(result.records) 条记录，\
