@@ -31,6 +31,8 @@ let package = Package(
         .executableTarget(
             name: "rereg",
             dependencies: ["Pipeline", "Normalize", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
+        .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel"]),
         .executableTarget(
             name: "SampleGenerator",
             dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

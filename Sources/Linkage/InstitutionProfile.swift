@@ -97,6 +97,8 @@ struct RecordKeys {
     let creditCode: String?
     let formerCreditCode: String?
     let otherNumbers: [String]
+    /// The full name key.
+    let name: String?
     /// `full name|county code` (`?` for an unknown county).
     let nameCounty: String?
     let address: String?
@@ -114,7 +116,8 @@ struct RecordKeys {
         if let number = record.registrationNumber, number.utf8.count >= 10 { numbers.append("reg:" + number) }
         if let number = record.certificateNumber, number.utf8.count >= 4 { numbers.append("cert:" + number) }
         otherNumbers = Array(Set(numbers)).sorted()
-        nameCounty = record.nameKeys.map { $0.full + "|" + (record.county.county?.code ?? "?") }
+        name = record.nameKeys?.full
+        nameCounty = name.map { $0 + "|" + (record.county.county?.code ?? "?") }
         address = record.address.map(AddressKey.make)
     }
 

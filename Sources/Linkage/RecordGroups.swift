@@ -5,19 +5,28 @@ import RegistryModel
 /// number, or the same full name in the same county. Exact duplicates fall together by
 /// the same rules.
 ///
-/// A name never joins two groups that hold different well-formed codes of the same kind
-/// (two 91… codes): names can repeat, codes cannot.
+/// Only a credit code joins unconditionally. A name, a registration or certificate number
+/// or an organisation code never joins two groups that hold different valid codes
+/// of the same kind (two 52… codes), nor two groups placed in different counties: those
+/// identifiers can repeat or be mistyped, codes are unique. A county that one record does
+/// not show is no disagreement (a city-level name whose address is missing).
 struct RecordGroups {
     private var parent: [Int]
     private var rank: [UInt8]
-    /// Per root: the well-formed codes of its records, by category (`91`, `52` …).
+    /// Per root: the valid codes of its records, by category (`91`, `52` …). A code that
+    /// fails its check is likely a typo of another and proves no difference.
     private var codesByRoot: [Int: [String: String]] = [:]
+    /// Per root: the counties its records are placed in.
+    private var countiesByRoot: [Int: Set<County>] = [:]
 
     init(_ records: [SourceRecord], keys: [RecordKeys]) {
         parent = Array(records.indices)
         rank = Array(repeating: 0, count: records.count)
         for (index, key) in keys.enumerated() {
-            if let code = key.creditCode { codesByRoot[index] = [String(code.prefix(2)): code] }
+            if let code = key.creditCode, records[index].creditCode?.isValid == true {
+                codesByRoot[index] = [String(code.prefix(2)): code]
+            }
+            if let county = records[index].county.county { countiesByRoot[index] = [county] }
         }
 
         var firstByIdentifier: [String: Int] = [:]
@@ -30,7 +39,7 @@ struct RecordGroups {
         }
         for (index, key) in keys.enumerated() {
             if let code = key.creditCode { join("code:" + code, index, guarded: false) }
-            for number in key.otherNumbers { join(number, index, guarded: false) }
+            for number in key.otherNumbers { join(number, index, guarded: true) }
         }
         // A former code joins its record to the record that carries that code.
         for (index, key) in keys.enumerated() {
@@ -39,7 +48,7 @@ struct RecordGroups {
             }
         }
         for (index, key) in keys.enumerated() {
-            if let nameCounty = key.nameCounty { join("name:" + nameCounty, index, guarded: true) }
+            if let name = key.name { join("name:" + name, index, guarded: true) }
         }
     }
 
@@ -70,8 +79,11 @@ struct RecordGroups {
         guard rootA != rootB else { return }
         let codesA = codesByRoot[rootA] ?? [:]
         let codesB = codesByRoot[rootB] ?? [:]
-        if guarded, codesA.contains(where: { category, code in codesB[category].map { $0 != code } ?? false }) {
-            return
+        let countiesA = countiesByRoot[rootA] ?? []
+        let countiesB = countiesByRoot[rootB] ?? []
+        if guarded {
+            if codesA.contains(where: { category, code in codesB[category].map { $0 != code } ?? false }) { return }
+            if !countiesA.isEmpty, !countiesB.isEmpty, countiesA.isDisjoint(with: countiesB) { return }
         }
         if rank[rootA] < rank[rootB] { swap(&rootA, &rootB) }
         parent[rootB] = rootA
@@ -79,6 +91,10 @@ struct RecordGroups {
         if !codesB.isEmpty {
             codesByRoot[rootA] = codesA.merging(codesB) { first, _ in first }
             codesByRoot[rootB] = nil
+        }
+        if !countiesB.isEmpty {
+            countiesByRoot[rootA] = countiesA.union(countiesB)
+            countiesByRoot[rootB] = nil
         }
     }
 }

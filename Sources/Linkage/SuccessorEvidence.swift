@@ -57,7 +57,8 @@ struct SuccessorScorer {
     }
 
     /// Words of an enterprise scope that a training institution's predecessor shows.
-    static let trainingMarkers = ["培训", "辅导", "教育", "家教", "补习", "托管", "课外", "课程", "学科", "教学"]
+    /// (教育 and 教学 are not among them: 教学用具销售 and 教育信息咨询 are sister trades.)
+    static let trainingMarkers = ["培训", "辅导", "家教", "补习", "托管", "课外"]
 
     let cores: TermFrequencies
     let representatives: TermFrequencies
@@ -75,12 +76,20 @@ struct SuccessorScorer {
     }
 
     func score(civil: InstitutionProfile, enterprise: InstitutionProfile) -> SuccessorEvidence {
-        if !civil.formerCreditCodes.isEmpty, !civil.formerCreditCodes.contains(where: enterprise.creditCodes.contains) {
+        // A valid former code names the predecessor: any other enterprise is excluded. One
+        // that fails its check is probably mistyped: one character off still points here.
+        let validFormerCodes = civil.formerCreditCodes.filter(CreditCodeRules.isValid)
+        if !validFormerCodes.isEmpty, !validFormerCodes.contains(where: enterprise.creditCodes.contains) {
             return SuccessorEvidence(weights: [.init(label: "原统一社会信用代码指向其他企业", bits: -50)], excluded: true)
         }
         // Most civil-affairs institutions met here are re-registrations, and each has one
         // predecessor among all the candidates.
         var weights = [SuccessorEvidence.Weight(label: "先验", bits: log2(0.8 / Double(candidateCount)))]
+        if civil.formerCreditCodes.contains(where: { former in
+            enterprise.creditCodes.contains { Self.differByOneCharacter(former, $0) }
+        }) {
+            weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: 12))
+        }
         weights.append(compareCores(civil.cores, enterprise.cores))
         if let county = compareCounties(civil.counties, enterprise.counties) { weights.append(county) }
         if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives) {
@@ -135,8 +144,26 @@ struct SuccessorScorer {
     /// it is a sister company (same owner and premises, another trade), not the predecessor.
     private func compareTrade(_ scopes: [String]) -> SuccessorEvidence.Weight? {
         guard !scopes.isEmpty else { return nil }
-        let trains = scopes.contains { scope in Self.trainingMarkers.contains { scope.contains($0) } }
+        let trains = scopes.contains { scope in
+            let stated = Self.withoutExclusions(scope)
+            return Self.trainingMarkers.contains { stated.contains($0) }
+        }
         return trains ? .init(label: "企业经营范围含培训", bits: 1) : .init(label: "企业经营范围不含培训", bits: -8)
+    }
+
+    /// The scope without its exclusion clauses: `文化活动组织策划（不含培训）` does not train.
+    static func withoutExclusions(_ scope: String) -> String {
+        var kept = ""
+        var rest = Substring(scope)
+        while let open = rest.firstIndex(where: { $0 == "（" || $0 == "(" }) {
+            kept += rest[..<open]
+            let inner = rest[rest.index(after: open)...]
+            guard let close = inner.firstIndex(where: { $0 == "）" || $0 == ")" }) else { rest = inner; break }
+            let clause = inner[..<close]
+            if !(clause.hasPrefix("不含") || clause.hasPrefix("除")) { kept += clause }
+            rest = inner[inner.index(after: close)...]
+        }
+        return kept + rest
     }
 
     static func differByOneCharacter(_ a: String, _ b: String) -> Bool {

@@ -3,13 +3,13 @@ import RegistryModel
 /// Step 3: links civil-affairs institutions (non-profits registered after the policy, and
 /// applications) to the enterprise each replaced, where no former code says so.
 ///
-/// Blocking: only enterprises sharing a brand core or a legal representative with the
-/// civil institution are compared, so the work grows with the block sizes, never with all
+/// Blocking: only enterprises sharing a brand core, a legal representative or premises
+/// with the civil institution are compared, so the work grows with the block sizes, never with all
 /// pairs. A pair is linked only when it is confident, clearly better than any rival on
 /// either side, and both are each other's best; gray-zone pairs go to review instead.
 struct SuccessorMatcher {
     /// At or above: linked.
-    static let linkProbability = 0.99
+    static let linkProbability = 0.97
     /// At or above (and below `linkProbability`, or contested): a review item.
     static let reviewProbability = 0.5
     /// Bits by which the best candidate must beat the runner-up.
@@ -36,9 +36,11 @@ struct SuccessorMatcher {
         let scorer = SuccessorScorer(enterprises: enterprises)
         var byCore: [String: [Int]] = [:]
         var byRepresentative: [String: [Int]] = [:]
+        var byAddress: [String: [Int]] = [:]
         for (index, enterprise) in enterprises.enumerated() {
             for core in enterprise.cores { byCore[core, default: []].append(index) }
             for name in enterprise.legalRepresentatives { byRepresentative[name, default: []].append(index) }
+            for address in enterprise.addresses { byAddress[address, default: []].append(index) }
         }
 
         var candidatesByCivil: [InstitutionID: [Pair]] = [:]
@@ -47,6 +49,7 @@ struct SuccessorMatcher {
             var block = Set<Int>()
             for core in profile.cores { block.formUnion(Self.limited(byCore[core])) }
             for name in profile.legalRepresentatives { block.formUnion(Self.limited(byRepresentative[name])) }
+            for address in profile.addresses { block.formUnion(Self.limited(byAddress[address])) }
             var pairs: [Pair] = []
             for index in block.sorted() {
                 let enterprise = enterprises[index]

@@ -32,6 +32,16 @@ public enum CreditCodeRules {
         return alphabet[(31 - sum % 31) % 31]
     }
 
+    /// Whether a cleaned code is 18 characters of the alphabet passing both check characters.
+    public static func isValid(_ code: String) -> Bool {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 18,
+              let check = checkCharacter(forFirst17: bytes[0..<17]),
+              let organizationCheck = organizationCheckCharacter(forFirst8: bytes[8..<16])
+        else { return false }
+        return check == bytes[17] && organizationCheck == bytes[16]
+    }
+
     /// The GB 11714 check character (position 17) for the organisation code's first eight
     /// characters (positions 9-16), or nil when one is not 0-9 or A-Z.
     @inlinable public static func organizationCheckCharacter<Bytes: Collection<UInt8>>(forFirst8 bytes: Bytes) -> UInt8? {

@@ -17,6 +17,16 @@ public struct InstitutionID: Sendable, Hashable, Comparable, Codable, CustomStri
 
     public var description: String { rawValue }
 
+    // Codable as the bare string, as the contract's files show it.
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
     /// By sequence number, so that ordering stays numeric past the padding.
     public static func < (a: InstitutionID, b: InstitutionID) -> Bool {
         switch (a.sequence, b.sequence) {

@@ -291,14 +291,18 @@ struct InstitutionFactory {
         return Nonprofit(
             name: name, code: code, type: "民办非企业单位", division: division, applied: applied,
             reviewFrom: reviewFrom < registeredOn ? reviewFrom : nil, established: registeredOn,
-            certificate: Self.certificate(division: division, year: 2021, using: &rng), capital: rng.pick([3.0, 5, 10, 10, 20, 30]),
+            certificate: Self.certificate(division: division, year: 2021, institution: institution.id, using: &rng), capital: rng.pick([3.0, 5, 10, 10, 20, 30]),
             supervisor: "\(cityLevel ? "巴彦淖尔市" : county.name)教育局", scope: rng.pick(scopes),
             address: rng.chance(0.75) ? institution.address : Places.address(county: county, developmentZone: false, using: &rng),
             representative: rng.chance(0.9) ? institution.person.name : Names.person(using: &rng),
             showsFormerCode: true)
     }
 
-    private static func certificate(division: String, year: Int, using rng: inout SplitMix64, socialGroup: Bool = false) -> String {
+    /// 登记证号 are unique per registering authority: the number comes from the institution's
+    /// own id, never from chance, so that two schools never share one.
+    private static func certificate(
+        division: String, year: Int, institution id: String, using rng: inout SplitMix64, socialGroup: Bool = false
+    ) -> String {
         let abbreviation = switch County(rawValue: division) {
         case .linhe: "临"
         case .wuyuan: "五"
@@ -309,8 +313,11 @@ struct InstitutionFactory {
         case .hangginRear: "杭"
         case nil: "市"
         }
-        let sequence = rng.int(1...299)
-        let padded = sequence < 10 ? "00\(sequence)" : sequence < 100 ? "0\(sequence)" : "\(sequence)"
+        // The sample was first drawn with a random number here (which let two schools share
+        // a number); the draw stays so that the rest of the world is drawn as before.
+        _ = rng.int(1...299)
+        let number = Int(id.drop { !$0.isNumber }) ?? 0
+        let padded = number < 10 ? "000\(number)" : number < 100 ? "00\(number)" : number < 1000 ? "0\(number)" : "\(number)"
         return "巴\(abbreviation)\(socialGroup ? "民社" : "民非")字第\(year)\(padded)号"
     }
 
@@ -326,7 +333,7 @@ struct InstitutionFactory {
         let amended = rng.chance(0.3) ? Day.random(in: Day(2021, 8, 1)...Day(2022, 1, 28), using: &rng) : nil
         institution.nonprofit = Nonprofit(
             name: name, code: code, type: "民办非企业单位", division: division, applied: nil, reviewFrom: nil,
-            established: established, certificate: Self.certificate(division: division, year: established.components.year, using: &rng),
+            established: established, certificate: Self.certificate(division: division, year: established.components.year, institution: institution.id, using: &rng),
             capital: rng.pick([3.0, 5, 10]), supervisor: "\(cityLevel ? "巴彦淖尔市" : county.name)教育局",
             scope: rng.pick(Self.nonprofitScopes[.alreadyNonprofit]!), address: institution.address,
             representative: institution.person.name, amended: amended, showsFormerCode: false)
@@ -342,7 +349,7 @@ struct InstitutionFactory {
         let prefix = cityLevel ? "巴彦淖尔市" : county.name
         institution.nonprofit = Nonprofit(
             name: "\(prefix)\(group.name)", code: code, type: "社会团体", division: division, applied: nil, reviewFrom: nil,
-            established: established, certificate: Self.certificate(division: division, year: established.components.year, using: &rng, socialGroup: true),
+            established: established, certificate: Self.certificate(division: division, year: established.components.year, institution: institution.id, using: &rng, socialGroup: true),
             capital: rng.pick([3.0, 5]), supervisor: "\(prefix)\(group.supervisor)", scope: group.scope,
             address: institution.address, representative: institution.person.name, showsFormerCode: false)
     }

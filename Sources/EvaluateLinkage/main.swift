@@ -1,0 +1,175 @@
+// Scores the Linkage stage against the sample generator's truth, month by month, carrying
+// the known institutions from month to month as the ledger does:
+// pairwise precision, recall and F1; B-cubed F1; precision and recall per hard case;
+// split and merged examples; id stability between consecutive months.
+//
+//   scripts/evaluate-linkage.sh [ROOT] [--months 2021-09,2021-10] [--show N] [--trace T000001,T000002]
+//
+// --trace prints every record of the named truth institutions with the keys linkage saw.
+import Evaluation
+import Foundation
+import Linkage
+import Normalize
+import RegistryModel
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+var only: Set<String>?
+var show = 5
+var traced: Set<String> = []
+while !arguments.isEmpty {
+    switch arguments.removeFirst() {
+    case "--months": only = Set((arguments.first ?? "").split(separator: ",").map(String.init)); arguments = Array(arguments.dropFirst())
+    case "--trace": traced = Set((arguments.first ?? "").split(separator: ",").map(String.init)); arguments = Array(arguments.dropFirst())
+    case "--show": show = Int(arguments.first ?? "") ?? show; arguments = Array(arguments.dropFirst())
+    case let path: root = URL(fileURLWithPath: path)
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("evaluate-linkage: \(message)\n".utf8))
+    exit(1)
+}
+
+/// Pairs of record indices, as one Int each.
+func pairs(_ labels: [String]) -> Set<Int> {
+    var groups: [String: [Int]] = [:]
+    for (index, label) in labels.enumerated() { groups[label, default: []].append(index) }
+    var result = Set<Int>()
+    for members in groups.values where members.count > 1 {
+        for a in members.indices { for b in members.indices where b > a { result.insert(members[a] << 32 | members[b]) } }
+    }
+    return result
+}
+
+struct Score {
+    var truePositives = 0, predicted = 0, actual = 0
+    var precision: Double { predicted == 0 ? 1 : Double(truePositives) / Double(predicted) }
+    var recall: Double { actual == 0 ? 1 : Double(truePositives) / Double(actual) }
+    var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+
+    init(predicted: Set<Int>, actual: Set<Int>) {
+        truePositives = predicted.intersection(actual).count
+        self.predicted = predicted.count
+        self.actual = actual.count
+    }
+}
+
+func bCubed(predicted: [String], truth: [String]) -> (precision: Double, recall: Double, f1: Double) {
+    var cell: [String: Int] = [:], predictedSize: [String: Int] = [:], truthSize: [String: Int] = [:]
+    for (p, t) in zip(predicted, truth) {
+        cell[p + "\u{1}" + t, default: 0] += 1
+        predictedSize[p, default: 0] += 1
+        truthSize[t, default: 0] += 1
+    }
+    var precision = 0.0, recall = 0.0
+    for (p, t) in zip(predicted, truth) {
+        let shared = Double(cell[p + "\u{1}" + t]!)
+        precision += shared / Double(predictedSize[p]!)
+        recall += shared / Double(truthSize[t]!)
+    }
+    let n = Double(max(predicted.count, 1))
+    precision /= n
+    recall /= n
+    return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall))
+}
+
+let samples: SampleMonths
+let normalizer: Normalizer
+do {
+    samples = try SampleMonths(root: root, only: only)
+    normalizer = try Normalizer()
+} catch { fail("\(error)") }
+let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!)
+
+var known: [InstitutionID: InstitutionProfile] = [:]
+var retired: [InstitutionID: InstitutionID] = [:]
+var nextSequence = 1
+var previousIDs: [String: InstitutionID] = [:]
+var truthSeenByID: [InstitutionID: Set<String>] = [:]
+let hardCases = ["same_brand_other_county", "one_char_brand", "sister_company", "rereg_without_former_code", "name_changed_beyond_affixes"]
+
+print("month    records  pairs P    R      F1     B3-F1   reviews  stable ids  merged ids (all months)")
+var details: [String] = []
+for month in samples.months {
+    let records: [SourceRecord]
+    let truthOf: [RecordRef: String]
+    let institutions: [String: [String: String]]
+    do {
+        records = try samples.records(month, normalizer: normalizer)
+        truthOf = try samples.truthIDs(month)
+        institutions = try samples.institutions(month)
+    } catch { fail("\(error)") }
+
+    let result = linker.link(records, known: Array(known.values), retired: retired, nextSequence: nextSequence)
+    for merge in result.merges { known[merge.retired] = nil; retired[merge.retired] = merge.survivor }
+    for profile in result.profiles { known[profile.id] = profile }
+    nextSequence = result.nextSequence
+
+    for (record, link) in zip(records, result.links) where traced.contains(truthOf[record.ref] ?? "") {
+        let fields = [
+            truthOf[record.ref]!, month, link.institution.rawValue, link.rule.rawValue, record.ref.sourceFile + "#\(record.ref.ordinal)",
+            record.name ?? "-", "core=" + (record.nameKeys?.core ?? "-"), "code=" + (record.creditCode?.code ?? "-"),
+            "former=" + (record.formerCreditCode?.code ?? "-"), "county=" + (record.county.county?.code ?? "-"),
+            "rep=" + (record.legalRepresentative ?? "-"), "addr=" + (record.address ?? "-"),
+            "status=\(record.status.map { "\($0)" } ?? "-")",
+        ]
+        print("trace " + fields.joined(separator: " "))
+    }
+
+    let predicted = result.links.map(\.institution.rawValue)
+    let truth = records.map { truthOf[$0.ref] ?? "?\($0.ref.sourceFile)#\($0.ref.ordinal)" }
+    let predictedPairs = pairs(predicted), truthPairs = pairs(truth)
+    let overall = Score(predicted: predictedPairs, actual: truthPairs)
+    let b3 = bCubed(predicted: predicted, truth: truth)
+
+    // Ids: the same truth institution keeps its id from last month.
+    var idOfTruth: [String: InstitutionID] = [:]
+    for (link, truthID) in zip(result.links, truth) { idOfTruth[truthID] = link.institution }
+    let carried = idOfTruth.keys.filter { previousIDs[$0] != nil }
+    let stable = carried.filter { id in
+        var previous = previousIDs[id]!
+        while let next = retired[previous] { previous = next }
+        return previous == idOfTruth[id]! && !result.merges.contains { $0.retired == previousIDs[id]! }
+    }
+    for (truthID, id) in idOfTruth { truthSeenByID[id, default: []].insert(truthID) }
+    let mergedAcrossMonths = truthSeenByID.values.filter { $0.count > 1 }.count
+    previousIDs = idOfTruth
+
+    print(String(format: "%@  %7d  %.4f %.4f %.4f %.4f  %7d  %@  %d", month, records.count, overall.precision, overall.recall,
+                 overall.f1, b3.f1, result.reviews.count,
+                 Columns.right("\(stable.count)/\(carried.count)", 10), mergedAcrossMonths))
+
+    // Per hard case: the pairs that involve an institution of that case.
+    details.append("\n\(month) by hard case (pairs touching such an institution):")
+    for hardCase in hardCases {
+        let involved = { (pair: Int) -> Bool in
+            [pair >> 32, pair & 0xFFFF_FFFF].contains { institutions[truth[$0]]?["hard_cases"]?.contains(hardCase) ?? false }
+        }
+        let caseTruthIDs = Set(truth.filter { institutions[$0]?["hard_cases"]?.contains(hardCase) ?? false })
+        let score = Score(predicted: predictedPairs.filter(involved), actual: truthPairs.filter(involved))
+        // Recall also suffers when a case's institution is split; precision when it is merged.
+        details.append(String(format: "  %@ %4d institutions  P %.4f  R %.4f  (%d/%d/%d pairs)", Columns.left(hardCase, 28),
+                              caseTruthIDs.count, score.precision, score.recall, score.truePositives, score.predicted, score.actual))
+    }
+    let names = records.map { $0.name ?? "?" }
+    var membersByPredicted: [String: [Int]] = [:], membersByTruth: [String: [Int]] = [:]
+    for index in records.indices {
+        membersByPredicted[predicted[index], default: []].append(index)
+        membersByTruth[truth[index], default: []].append(index)
+    }
+    let merged = membersByPredicted.filter { Set($0.value.map { truth[$0] }).count > 1 }.sorted { $0.key < $1.key }
+    let split = membersByTruth.filter { Set($0.value.map { predicted[$0] }).count > 1 }.sorted { $0.key < $1.key }
+    details.append("  merged: \(merged.count) ids hold more than one truth institution; split: \(split.count) truth institutions over several ids")
+    for (id, members) in merged.prefix(show) {
+        details.append("    merged \(id): " + members.map { "\(truth[$0]) \(names[$0])" }.joined(separator: " | "))
+    }
+    for (truthID, members) in split.prefix(show) {
+        let cases = institutions[truthID]?["hard_cases"] ?? ""
+        details.append("    split \(truthID) [\(cases)]: " + members.map { "\(predicted[$0]) \(names[$0]) (\(result.links[$0].rule.rawValue))" }.joined(separator: " | "))
+    }
+    for review in result.reviews.prefix(show) {
+        details.append("    review \(review.civil) ~ \(review.enterprise) p=\(review.probability): \(review.evidence)")
+    }
+}
+print(details.joined(separator: "\n"))

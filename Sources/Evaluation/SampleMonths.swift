@@ -1,0 +1,127 @@
+import Foundation
+import Ingest
+import Normalize
+import RegistryModel
+
+/// The generator's sample months and their truth (`input/YYYY-MM/`, `truth/YYYY-MM/`), read
+/// the way every evaluation needs them: through the real Ingest and Normalize stages.
+public struct SampleMonths {
+    public let inputRoot: URL
+    public let truthRoot: URL
+    /// Months that have both exports and truth, in order.
+    public let months: [String]
+
+    public init(root: URL, only: Set<String>? = nil) throws {
+        let (inputRoot, truthRoot) = (root.appendingPathComponent("input"), root.appendingPathComponent("truth"))
+        self.inputRoot = inputRoot
+        self.truthRoot = truthRoot
+        let manager = FileManager.default
+        months = ((try? manager.contentsOfDirectory(atPath: truthRoot.path)) ?? [])
+            .filter { manager.fileExists(atPath: truthRoot.appendingPathComponent("\($0)/institutions.csv").path) }
+            .filter { manager.fileExists(atPath: inputRoot.appendingPathComponent($0).path) }
+            .filter { only?.contains($0) ?? true }
+            .sorted()
+        guard !months.isEmpty else {
+            throw EvaluationError("no month has both \(inputRoot.path)/YYYY-MM and \(truthRoot.path)/YYYY-MM/institutions.csv")
+        }
+    }
+
+    /// record → truth_id for one month (footer rows have none).
+    public func truthIDs(_ month: String) throws -> [RecordRef: String] {
+        var ids: [RecordRef: String] = [:]
+        for row in try CSVTable(truthRoot.appendingPathComponent("\(month)/records.csv")).rows {
+            guard let id = row["truth_id"], !id.isEmpty, let ordinal = Int(row["record_ref"] ?? "") else { continue }
+            ids[RecordRef(sourceFile: row["source_file"] ?? "", ordinal: ordinal)] = id
+        }
+        return ids
+    }
+
+    /// truth_id → its row of `institutions.csv` for one month.
+    public func institutions(_ month: String) throws -> [String: [String: String]] {
+        var rows: [String: [String: String]] = [:]
+        for row in try CSVTable(truthRoot.appendingPathComponent("\(month)/institutions.csv")).rows {
+            rows[row["truth_id"] ?? ""] = row
+        }
+        return rows
+    }
+
+    /// The month's accepted records, normalised, in file order.
+    public func records(_ month: String, normalizer: Normalizer) throws -> [SourceRecord] {
+        let ingestor = try Ingestor(folder: inputRoot.appendingPathComponent(month))
+        var records: [SourceRecord] = []
+        for file in try ingestor.survey() {
+            _ = try ingestor.read(file) { event in
+                if case .record(let raw) = event { records.append(normalizer.normalize(raw)) }
+            }
+        }
+        return records
+    }
+}
+
+public struct EvaluationError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A UTF-8 CSV with a header row, read whole (truth files are small).
+public struct CSVTable {
+    public let rows: [[String: String]]
+
+    public init(_ url: URL) throws {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw EvaluationError("cannot read \(url.path)")
+        }
+        let parsed = Self.parse(text)
+        guard let header = parsed.first else { rows = []; return }
+        rows = parsed.dropFirst().map { values in
+            Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0 < values.count ? values[$0] : "") })
+        }
+    }
+
+    /// RFC 4180: quoted fields, doubled quotes, newlines inside quotes.
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        let bytes = Array(text.utf8)
+        var index = 0
+        func endField() { row.append(String(decoding: field, as: UTF8.self)); field = [] }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quoted {
+                if byte == 0x22 {
+                    if index + 1 < bytes.count && bytes[index + 1] == 0x22 { field.append(0x22); index += 1 } else { quoted = false }
+                } else {
+                    field.append(byte)
+                }
+            } else {
+                switch byte {
+                case 0x22: quoted = true
+                case 0x2C: endField()
+                case 0x0A: endField(); rows.append(row); row = []
+                case 0x0D: break
+                default: field.append(byte)
+                }
+            }
+            index += 1
+        }
+        if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
+        return rows
+    }
+}
+
+/// Fixed-width text for the evaluation tables.
+public enum Columns {
+    public static func left(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    public static func right(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+
+    public static func ratio(_ a: Int, _ b: Int) -> String {
+        b == 0 ? "   n/a" : String(format: "%.4f", Double(a) / Double(b))
+    }
+}
