@@ -12,21 +12,29 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
 
         .target(name: "RegistryModel"),
         .target(
-            name: "Ingest", dependencies: ["RegistryModel", "CLibCSV", "CLibXML2"],
+            name: "Ingest",
+            dependencies: ["RegistryModel", "CLibCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Data")]),
         .target(name: "Normalize", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "Linkage", dependencies: ["RegistryModel"]),
-        .target(name: "Reports", dependencies: ["RegistryModel"]),
+        .target(name: "Ledger", dependencies: ["RegistryModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reports", dependencies: ["RegistryModel", "CXLSXWriter"], exclude: ["README.md"]),
         .target(name: "Classify", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
+        .target(name: "Tracking", dependencies: ["RegistryModel"]),
         .target(name: "Pipeline", dependencies: ["RegistryModel", "Ingest", "Normalize", "Linkage", "Reports"]),
         .executableTarget(
             name: "rereg",
@@ -40,12 +48,18 @@ let package = Package(
         .executableTarget(
             name: "EvaluateClassify", dependencies: ["Classify", "Normalize", "Ingest", "RegistryModel"]),
 
+        .executableTarget(
+            name: "EvaluateTracking", dependencies: ["Tracking", "Ingest", "Normalize", "Classify", "RegistryModel"]),
+
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"], exclude: ["Fixtures"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RegistryModel"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "RegistryModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LinkageTests", dependencies: ["Linkage", "Normalize", "RegistryModel"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "RegistryModel"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "RegistryModel"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Normalize", "RegistryModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RegistryModel", "rereg"]),
     ]
 )

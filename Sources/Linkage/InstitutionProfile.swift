@@ -96,6 +96,8 @@ struct RecordKeys {
     /// A code failing its check still identifies when it recurs letter for letter.
     let creditCode: String?
     let formerCreditCode: String?
+    /// Positions 1-2 of the record's code when it is valid.
+    let validCategory: Substring?
     let otherNumbers: [String]
     /// The full name key.
     let name: String?
@@ -106,6 +108,7 @@ struct RecordKeys {
     init(_ record: SourceRecord) {
         creditCode = Self.matchable(record.creditCode)
         formerCreditCode = Self.matchable(record.formerCreditCode)
+        validCategory = record.creditCode.flatMap { $0.isValid ? $0.code.prefix(2) : nil }
         var numbers: [String] = []
         if let organization = record.creditCode.flatMap({ Self.matchable($0) == nil ? nil : $0.organizationCode }) {
             numbers.append("org:" + organization)

@@ -68,15 +68,20 @@ public struct Linker: Sendable {
         for (groupIndex, group) in groups.enumerated() {
             for member in group { groupOf[member] = groupIndex }
             let matches = group.flatMap { index.matches(keys[$0]) }
-            let identifierMatches = matches.filter { $0.rule != .nameCounty }
-            let chosen = Array(Set((identifierMatches.isEmpty ? matches : identifierMatches).map(\.id))).sorted()
+            // Codes are proof: two known institutions that this group's codes both name are
+            // one. Weaker identifiers only place the group, with the strongest rule first.
+            let byCode = Array(Set(matches.filter { $0.rule == .creditCode || $0.rule == .formerCreditCode }.map(\.id))).sorted()
+            let weaker = LinkRule.allCases.lazy.compactMap { rule in
+                matches.filter { $0.rule == rule }.map(\.id).min()
+            }.first
             let id: InstitutionID
-            if let first = chosen.first {
+            if let first = byCode.first {
                 id = first
-                for other in chosen.dropFirst() {
-                    state.merge(other, into: first, rule: matches.first { $0.id == other }?.rule ?? .creditCode,
-                                evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
+                for other in byCode.dropFirst() {
+                    state.merge(other, into: first, rule: .creditCode, evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
                 }
+            } else if let weaker {
+                id = weaker
             } else {
                 id = state.provisional()
             }

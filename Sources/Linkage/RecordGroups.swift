@@ -9,7 +9,9 @@ import RegistryModel
 /// or an organisation code never joins two groups that hold different valid codes
 /// of the same kind (two 52… codes), nor two groups placed in different counties: those
 /// identifiers can repeat or be mistyped, codes are unique. A county that one record does
-/// not show is no disagreement (a city-level name whose address is missing).
+/// not show is no disagreement (a city-level name whose address is missing). And a name
+/// that two coded groups share joins nothing: which of them a code-less record belongs
+/// to is not for a name to say.
 struct RecordGroups {
     private var parent: [Int]
     private var rank: [UInt8]
@@ -47,8 +49,16 @@ struct RecordGroups {
                 union(holder, index, guarded: false)
             }
         }
+        var byName: [String: [Int]] = [:]
         for (index, key) in keys.enumerated() {
-            if let name = key.name { join("name:" + name, index, guarded: true) }
+            if let name = key.name { byName[name, default: []].append(index) }
+        }
+        for name in byName.keys.sorted() {
+            let members = byName[name]!
+            guard members.count > 1 else { continue }
+            let codedRoots = Set(members.map { root($0) }.filter { codesByRoot[$0] != nil })
+            guard codedRoots.count <= 1 else { continue }
+            for member in members.dropFirst() { union(members[0], member, guarded: true) }
         }
     }
 

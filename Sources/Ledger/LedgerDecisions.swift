@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import RegistryModel
+
+extension Ledger {
+    /// The clerk's decisions, oldest first; revoked ones only when asked for.
+    public func decisions(includingRevoked: Bool = false) throws -> [DecisionRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM decision \(includingRevoked ? "" : "WHERE revoked = 0") ORDER BY id")
+                .map(Self.decisionRow)
+        }
+    }
+
+    /// Whether an id was ever minted in this ledger.
+    public func knows(_ id: InstitutionID) throws -> Bool {
+        try database.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM institution WHERE id = ?", arguments: [id.rawValue]) ?? false }
+    }
+
+    /// Adds decisions (all or none); each applies from the next batch until revoked.
+    public func add(_ decisions: [DecisionRow]) throws {
+        try database.write { db in
+            for decision in decisions {
+                try db.execute(
+                    sql: "INSERT INTO decision (kind, institution_id, other_institution_id, category, note, revoked) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [decision.kind.rawValue, decision.institution.rawValue, decision.other?.rawValue,
+                                decision.category?.rawValue, decision.note, decision.revoked])
+            }
+        }
+    }
+
+    /// Revokes the active decisions about these ids of this kind; returns how many.
+    @discardableResult
+    public func revoke(kind: DecisionRow.Kind, institution: InstitutionID, other: InstitutionID?) throws -> Int {
+        try database.write { db in
+            try db.execute(sql: """
+                UPDATE decision SET revoked = 1
+                WHERE revoked = 0 AND kind = ?
+                  AND ((institution_id = ? AND coalesce(other_institution_id, '') = ?)
+                    OR (institution_id = ? AND coalesce(other_institution_id, '') = ?))
+                """, arguments: [kind.rawValue, institution.rawValue, other?.rawValue ?? "",
+                                 other?.rawValue ?? "", institution.rawValue])
+            return db.changesCount
+        }
+    }
+}
+
+/// Everything the ledger holds about one institution, for a clerk on the phone.
+public struct InstitutionHistory: Sendable {
+    public var id: InstitutionID
+    public var firstSeen: String
+    public var retiredInto: InstitutionID?
+    /// Ids merged into this one.
+    public var absorbed: [MergeRow]
+    public var lines: [(month: String, row: LineRow)]
+    public var records: [(month: String, row: RecordRow)]
+    public var statusChanges: [(month: String, row: StatusChangeRow)]
+    public var decisions: [DecisionRow]
+}
+
+extension Ledger {
+    /// The ids whose id, credit code (current or former) or name matches the query, newest line first.
+    public func find(_ query: String) throws -> [InstitutionID] {
+        try database.read { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM institution WHERE id = ?", arguments: [query]) ?? false {
+                return [InstitutionID(rawValue: query)]
+            }
+            let pattern = "%" + query.replacingOccurrences(of: "%", with: "") + "%"
+            let ids = try String.fetchAll(db, sql: """
+                SELECT DISTINCT institution_id FROM ledger_line
+                WHERE month = (SELECT max(month) FROM batch) AND (line LIKE ? OR line LIKE ?)
+                UNION
+                SELECT DISTINCT institution_id FROM source_record WHERE fields LIKE ?
+                ORDER BY 1
+                """, arguments: ["%\"credit_code\":\"\(query.uppercased())\"%", "%\"name\":\"\(pattern)", pattern])
+            return ids.map(InstitutionID.init(rawValue:))
+        }
+    }
+
+    public func history(of id: InstitutionID) throws -> InstitutionHistory? {
+        try database.read { db -> InstitutionHistory? in
+            guard let institution = try Row.fetchOne(db, sql: "SELECT * FROM institution WHERE id = ?", arguments: [id.rawValue]) else {
+                return nil
+            }
+            let absorbed = try Row.fetchAll(db, sql: "SELECT * FROM merge WHERE survivor = ? ORDER BY month, retired",
+                                            arguments: [id.rawValue]).map(Self.mergeRow)
+            let ids = [id.rawValue] + absorbed.map(\.retired.rawValue)
+            let placeholders = ids.map { _ in "?" }.joined(separator: ",")
+            let decoder = JSONDecoder()
+            let lines = try Row.fetchAll(db, sql: "SELECT * FROM ledger_line WHERE institution_id = ? ORDER BY month", arguments: [id.rawValue])
+                .map { (month: $0["month"] as String,
+                        row: LineRow(line: try decoder.decode(LedgerLine.self, from: Data(($0["line"] as String).utf8)), evidence: $0["evidence"])) }
+            let records = try Row.fetchAll(db, sql: "SELECT * FROM source_record WHERE institution_id IN (\(placeholders)) ORDER BY month, source_file, record_ref",
+                                           arguments: StatementArguments(ids))
+                .map { (month: $0["month"] as String, row: Self.recordRow($0)) }
+            let changes = try Row.fetchAll(db, sql: "SELECT * FROM status_change WHERE institution_id = ? ORDER BY month", arguments: [id.rawValue])
+                .map { (month: $0["month"] as String, row: Self.statusChangeRow($0)) }
+            let decisions = try self.decisionsAbout(ids, db)
+            return InstitutionHistory(
+                id: id, firstSeen: institution["first_seen"],
+                retiredInto: (institution["retired_into"] as String?).map(InstitutionID.init(rawValue:)),
+                absorbed: absorbed, lines: lines, records: records, statusChanges: changes, decisions: decisions)
+        }
+    }
+
+    private func decisionsAbout(_ ids: [String], _ db: Database) throws -> [DecisionRow] {
+        let placeholders = ids.map { _ in "?" }.joined(separator: ",")
+        return try Row.fetchAll(db, sql: """
+            SELECT * FROM decision WHERE institution_id IN (\(placeholders)) OR other_institution_id IN (\(placeholders)) ORDER BY id
+            """, arguments: StatementArguments(ids + ids)).map(Self.decisionRow)
+    }
+
+    static func decisionRow(_ row: Row) -> DecisionRow {
+        DecisionRow(id: row["id"], kind: DecisionRow.Kind(rawValue: row["kind"])!,
+                    institution: InstitutionID(rawValue: row["institution_id"]),
+                    other: (row["other_institution_id"] as String?).map(InstitutionID.init(rawValue:)),
+                    category: (row["category"] as String?).flatMap(Category.init(rawValue:)),
+                    note: row["note"], revoked: row["revoked"])
+    }
+}

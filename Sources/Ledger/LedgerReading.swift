@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import RegistryModel
+
+extension Ledger {
+    /// The pipeline's state of every institution alive before `month` (latest per id),
+    /// as written by the months before it.
+    public func states(before month: String) throws -> [InstitutionID: String] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.institution_id, s.state FROM institution_state s
+                JOIN institution i ON i.id = s.institution_id
+                WHERE s.month = (SELECT max(month) FROM institution_state
+                                 WHERE institution_id = s.institution_id AND month < ?)
+                  AND (i.retired_into IS NULL OR i.retired_in >= ?)
+                """, arguments: [month, month])
+            return Dictionary(uniqueKeysWithValues: rows.map { (InstitutionID(rawValue: $0[0]), $0[1] as String) })
+        }
+    }
+
+    /// Retired id → the id it was merged into, for merges made before `month`.
+    public func retired(before month: String) throws -> [InstitutionID: InstitutionID] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, retired_into FROM institution WHERE retired_in < ?", arguments: [month])
+            return Dictionary(uniqueKeysWithValues: rows.map { (InstitutionID(rawValue: $0[0]), InstitutionID(rawValue: $0[1])) })
+        }
+    }
+
+    public func files(_ month: String) throws -> [FileRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM batch_file WHERE month = ? ORDER BY name", arguments: [month]).map { row in
+                FileRow(
+                    source: SourceFile(
+                        name: row["name"], kind: SourceKind(rawValue: row["source"])!, layout: FileLayout(rawValue: row["layout"])!,
+                        format: FileFormat(rawValue: row["format"])!, encoding: TextEncoding(rawValue: row["encoding"])!),
+                    sha256: row["sha256"], bytes: row["bytes"], records: row["records"], accepted: row["accepted"],
+                    rejected: row["rejected"])
+            }
+        }
+    }
+
+    public func lines(_ month: String) throws -> [LineRow] {
+        let decoder = JSONDecoder()
+        return try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT line, evidence FROM ledger_line WHERE month = ? ORDER BY institution_id", arguments: [month])
+                .map { LineRow(line: try decoder.decode(LedgerLine.self, from: Data(($0[0] as String).utf8)), evidence: $0[1]) }
+                .sorted { $0.line.institutionID < $1.line.institutionID }
+        }
+    }
+
+    public func records(_ month: String) throws -> [RecordRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM source_record WHERE month = ? ORDER BY source_file, record_ref", arguments: [month])
+                .map(Self.recordRow)
+                .sorted { $0.ref < $1.ref }
+        }
+    }
+
+    public func rejects(_ month: String) throws -> [(ref: RecordRef, reason: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT source_file, record_ref, reason FROM reject WHERE month = ?", arguments: [month])
+                .map { (RecordRef(sourceFile: $0[0], ordinal: $0[1]), $0[2] as String) }
+                .sorted { $0.ref < $1.ref }
+        }
+    }
+
+    public func reviews(_ month: String) throws -> [ReviewRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM review_item WHERE month = ? ORDER BY position", arguments: [month]).map { row in
+                ReviewRow(kind: row["kind"],
+                          institutions: (row["institution_ids"] as String).split(separator: " ").map { InstitutionID(rawValue: String($0)) },
+                          summary: row["summary"], evidence: row["evidence"])
+            }
+        }
+    }
+
+    public func statusChanges(_ month: String) throws -> [StatusChangeRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM status_change WHERE month = ? ORDER BY institution_id", arguments: [month]).map(Self.statusChangeRow)
+        }
+    }
+
+    public func merges(_ month: String) throws -> [MergeRow] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM merge WHERE month = ? ORDER BY retired", arguments: [month]).map(Self.mergeRow)
+        }
+    }
+
+    static func recordRow(_ row: Row) -> RecordRow {
+        var fields = FieldValues()
+        if let object = try? JSONDecoder().decode([String: String].self, from: Data((row["fields"] as String).utf8)) {
+            for (key, value) in object { if let field = Field(rawValue: key) { fields[field] = value } }
+        }
+        return RecordRow(
+            ref: RecordRef(sourceFile: row["source_file"], ordinal: row["record_ref"]), kind: SourceKind(rawValue: row["kind"])!,
+            institution: InstitutionID(rawValue: row["institution_id"]), rule: LinkRule(rawValue: row["link_rule"])!,
+            score: row["link_score"], evidence: row["link_evidence"], fields: fields)
+    }
+
+    static func statusChangeRow(_ row: Row) -> StatusChangeRow {
+        StatusChangeRow(institution: InstitutionID(rawValue: row["institution_id"]),
+                        from: (row["from_status"] as String?).flatMap(ReregistrationStatus.init(rawValue:)),
+                        to: ReregistrationStatus(rawValue: row["to_status"])!, reason: row["reason"])
+    }
+
+    static func mergeRow(_ row: Row) -> MergeRow {
+        MergeRow(retired: InstitutionID(rawValue: row["retired"]), survivor: InstitutionID(rawValue: row["survivor"]),
+                 rule: LinkRule(rawValue: row["rule"])!, evidence: row["evidence"])
+    }
+}

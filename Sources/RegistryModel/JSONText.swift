@@ -1,0 +1,52 @@
+/// JSON text built by hand where Codable would be too slow (a line per record or per
+/// institution, a million times a batch). Keys and values are written in the order given,
+/// so the same data always gives the same bytes.
+public enum JSONText {
+    /// A JSON string literal: quotes, backslashes and control characters escaped; other
+    /// characters written as UTF-8, not as `\u` escapes, so that Chinese stays readable.
+    public static func string(_ text: String) -> String {
+        var needsEscaping = false
+        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            needsEscaping = true
+            break
+        }
+        guard needsEscaping else { return "\"" + text + "\"" }
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+
+    /// `null` or the string literal.
+    public static func optional(_ text: String?) -> String {
+        text.map(string) ?? "null"
+    }
+
+    /// `["a","b"]`.
+    public static func array(_ texts: [String]) -> String {
+        "[" + texts.map(string).joined(separator: ",") + "]"
+    }
+
+    /// An object from ordered (key, already-encoded value) pairs.
+    public static func object(_ members: [(String, String)]) -> String {
+        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+}
+
+extension FieldValues {
+    /// The present values as a JSON object keyed by the fields' raw values.
+    public var json: String {
+        JSONText.object(present.map { ($0.field.rawValue, JSONText.string($0.value)) })
+    }
+}

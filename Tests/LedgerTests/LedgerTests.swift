@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Ledger
+import RegistryModel
+
+@Suite struct LedgerTests {
+    func temporaryLedgerPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("rereg-ledger-\(UUID().uuidString)/ledger.sqlite").path
+    }
+
+    func batch(_ month: String, digest: String = "d") -> BatchWrite {
+        let asOf = Day(iso: month + "-28")!
+        var write = BatchWrite(
+            batch: BatchRow(month: month, asOf: asOf, deadline: Day(iso: "2021-12-31")!, inputDigest: digest,
+                            toolVersion: "test", records: 1, accepted: 1, rejected: 0, warnings: [], summary: "{}"),
+            nextSequence: 2)
+        write.newInstitutions = [InstitutionID(sequence: 1)]
+        write.states = [(InstitutionID(sequence: 1), "{\"month\":\"\(month)\"}")]
+        return write
+    }
+
+    @Test func aMonthOlderThanTheNewestIsRefusedAndChangesNothing() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        try ledger.write(batch("2021-10"))
+        #expect(throws: LedgerError.olderMonth(month: "2021-09", newest: "2021-10")) { try ledger.write(batch("2021-09")) }
+        #expect(try ledger.months() == ["2021-10"])
+    }
+
+    @Test func theNewestMonthIsReplacedAndTheSequenceNeverGoesBack() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        try ledger.write(batch("2021-10"))
+        var corrected = batch("2021-10", digest: "e")
+        corrected.nextSequence = 1
+        try ledger.write(corrected)
+        #expect(try ledger.batch("2021-10")?.inputDigest == "e")
+        #expect(try ledger.nextSequence() == 2)
+    }
+
+    @Test func stateBeforeAMonthIsTheLatestEarlierOne() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        try ledger.write(batch("2021-09"))
+        var october = batch("2021-10")
+        october.newInstitutions = []
+        try ledger.write(october)
+        #expect(try ledger.states(before: "2021-10") == [InstitutionID(sequence: 1): "{\"month\":\"2021-09\"}"])
+        #expect(try ledger.states(before: "2021-11") == [InstitutionID(sequence: 1): "{\"month\":\"2021-10\"}"])
+    }
+
+    @Test func aLedgerFromANewerReregIsRefused() throws {
+        let path = temporaryLedgerPath()
+        _ = try Ledger(path: path)
+        var configuration = GRDBConfiguration()
+        configuration.execute(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+        #expect(throws: LedgerError.newerSchema(path: path)) { try Ledger(path: path) }
+    }
+
+    @Test func aFileThatIsNoLedgerIsRefused() throws {
+        let path = temporaryLedgerPath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "企业名称,统一社会信用代码\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: LedgerError.notALedger(path: path)) { try Ledger(path: path) }
+    }
+
+    @Test func decisionsAreKeptUntilRevoked() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        let a = InstitutionID(sequence: 1), b = InstitutionID(sequence: 2)
+        try ledger.add([DecisionRow(kind: .same, institution: a, other: b, note: "同一法人同一地址")])
+        #expect(try ledger.decisions().map(\.kind) == [.same])
+        #expect(try ledger.revoke(kind: .same, institution: b, other: a) == 1)
+        #expect(try ledger.decisions().isEmpty)
+        #expect(try ledger.decisions(includingRevoked: true).count == 1)
+    }
+}
+
+import GRDB
+
+/// Writes into a ledger behind rereg's back, as a newer version would.
+struct GRDBConfiguration {
+    func execute(_ path: String, _ sql: String) {
+        let queue = try! DatabaseQueue(path: path)
+        try! queue.write { try $0.execute(sql: sql) }
+    }
+}
