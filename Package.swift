@@ -35,7 +35,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["RegistryModel", "CXLSXWriter"], exclude: ["README.md"]),
         .target(name: "Classify", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "Tracking", dependencies: ["RegistryModel"]),
-        .target(name: "Pipeline", dependencies: ["RegistryModel", "Ingest", "Normalize", "Linkage", "Reports"]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["RegistryModel", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Ledger", "Reports"]),
         .executableTarget(
             name: "rereg",
             dependencies: ["Pipeline", "Normalize", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

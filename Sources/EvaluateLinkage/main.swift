@@ -108,7 +108,7 @@ for month in samples.months {
 
     for (record, link) in zip(records, result.links) where traced.contains(truthOf[record.ref] ?? "") {
         let fields = [
-            truthOf[record.ref]!, month, link.institution.rawValue, link.rule.rawValue, record.ref.sourceFile + "#\(record.ref.ordinal)",
+            truthOf[record.ref]!, month, link.institution.rawValue, link.rule.rawValue, "[\(link.evidence)]", record.ref.sourceFile + "#\(record.ref.ordinal)",
             record.name ?? "-", "core=" + (record.nameKeys?.core ?? "-"), "code=" + (record.creditCode?.code ?? "-"),
             "former=" + (record.formerCreditCode?.code ?? "-"), "county=" + (record.county.county?.code ?? "-"),
             "rep=" + (record.legalRepresentative ?? "-"), "addr=" + (record.address ?? "-"),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RegistryModel
 
@@ -11,6 +12,8 @@ public struct InputFile: Sendable, Hashable {
     public let kind: SourceKind
     public let layout: FileLayout
     public let byteCount: Int
+    /// SHA-256 of the file's bytes, hex: what tells a corrected export from a re-run.
+    public let sha256: String
 
     public var source: SourceFile {
         SourceFile(name: name, kind: kind, layout: layout, format: format, encoding: encoding)
@@ -66,6 +69,19 @@ public struct Ingestor: Sendable {
         return report
     }
 
+    /// One SHA-256 over every file's name and checksum and the manifest: equal digests
+    /// mean a re-run of the same exports.
+    public func inputDigest(of files: [InputFile]) throws -> String {
+        var hash = SHA256()
+        for file in files { hash.update(data: Data("\(file.name)\t\(file.sha256)\n".utf8)) }
+        let manifest = folder.appendingPathComponent(Manifest.fileName)
+        if FileManager.default.fileExists(atPath: manifest.path) {
+            hash.update(data: Data("\(Manifest.fileName)\t".utf8))
+            hash.update(data: try Data(contentsOf: manifest))
+        }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
     // MARK: Finding files
 
     private static let workbookExtensions: Set<String> = ["xlsx", "xls", "xlsm", "et", "ods"]
@@ -93,13 +109,31 @@ public struct Ingestor: Sendable {
         let file = ChunkedFile(path: path, displayName: name)
         let format = try Self.format(of: name, head: file.head(8))
         let pins = FilePins(manifest.files[name])
-        let encoding = try pins.encoding ?? detectEncoding(file, format: format)
-        let byteCount = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let scan = try Self.scan(file)
+        guard let encoding = pins.encoding ?? scan.sniffer.verdict else {
+            throw IngestError.unrecognisedEncoding(file: name, detail: scan.sniffer.failureDetail)
+        }
         let probe = InputFile(name: name, path: path, format: format, encoding: encoding,
-                              kind: .civilAffairs, layout: .snapshot, byteCount: byteCount)
+                              kind: .civilAffairs, layout: .snapshot, byteCount: scan.byteCount, sha256: scan.sha256)
         let header = try reader(for: probe, emit: { _ in }).recogniseHeader()
         return InputFile(name: name, path: path, format: format, encoding: encoding,
-                         kind: header.kind, layout: header.layout, byteCount: byteCount)
+                         kind: header.kind, layout: header.layout, byteCount: scan.byteCount, sha256: scan.sha256)
+    }
+
+    /// One pass over the whole file: its checksum, its size and the encoding evidence.
+    private static func scan(_ file: ChunkedFile) throws -> (sha256: String, byteCount: Int, sniffer: EncodingSniffer) {
+        var sniffer = EncodingSniffer()
+        var hash = SHA256()
+        var byteCount = 0
+        try file.forEachChunk { chunk in
+            sniffer.feed(chunk)
+            hash.update(bufferPointer: UnsafeRawBufferPointer(chunk))
+            byteCount += chunk.count
+            return true
+        }
+        sniffer.finish()
+        let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return (digest, byteCount, sniffer)
     }
 
     private static func format(of name: String, head: [UInt8]) throws -> FileFormat {
@@ -121,19 +155,6 @@ public struct Ingestor: Sendable {
                 file: name, seen: "“.\(fileExtension)”类型的文件",
                 advice: "输入文件夹只能放 .csv 和 .xml 导出文件（及 manifest.json），请移走或转换它")
         }
-    }
-
-    private func detectEncoding(_ file: ChunkedFile, format: FileFormat) throws -> TextEncoding {
-        var sniffer = EncodingSniffer()
-        try file.forEachChunk { chunk in
-            sniffer.feed(chunk)
-            return true
-        }
-        sniffer.finish()
-        guard let verdict = sniffer.verdict else {
-            throw IngestError.unrecognisedEncoding(file: file.displayName, detail: sniffer.failureDetail)
-        }
-        return verdict
     }
 
     private func reader(for file: InputFile, emit: @escaping (IngestEvent) -> Void) -> any RecordReader {

@@ -38,7 +38,7 @@ public struct BatchWrite: Sendable {
     public var rejects: [Reject] = []
     public var lines: [LineRow] = []
     public var statusChanges: [StatusChangeRow] = []
-    public var reviews: [ReviewRow] = []
+    public var reviews: [ReviewItem] = []
     public var merges: [MergeRow] = []
     /// The sequence number the next new id gets.
     public var nextSequence: Int

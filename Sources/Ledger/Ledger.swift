@@ -163,8 +163,8 @@ public final class Ledger {
         }
         for (position, review) in write.reviews.enumerated() {
             try db.execute(sql: "INSERT INTO review_item VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [batch.month, position + 1, review.kind,
-                                       review.institutions.map(\.rawValue).joined(separator: " "), review.summary, review.evidence])
+                           arguments: [batch.month, position + 1, review.kind.rawValue,
+                                       review.institutionIDs.map(\.rawValue).joined(separator: " "), review.summary, review.evidence])
         }
         for merge in write.merges {
             try db.execute(sql: "INSERT OR REPLACE INTO merge VALUES (?, ?, ?, ?, ?)",

@@ -64,11 +64,11 @@ extension Ledger {
         }
     }
 
-    public func reviews(_ month: String) throws -> [ReviewRow] {
+    public func reviews(_ month: String) throws -> [ReviewItem] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM review_item WHERE month = ? ORDER BY position", arguments: [month]).map { row in
-                ReviewRow(kind: row["kind"],
-                          institutions: (row["institution_ids"] as String).split(separator: " ").map { InstitutionID(rawValue: String($0)) },
+                ReviewItem(kind: ReviewItem.Kind(rawValue: row["kind"])!,
+                          institutionIDs: (row["institution_ids"] as String).split(separator: " ").map { InstitutionID(rawValue: String($0)) },
                           summary: row["summary"], evidence: row["evidence"])
             }
         }

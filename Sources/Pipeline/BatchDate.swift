@@ -32,6 +32,8 @@ public enum PipelineError: Error, CustomStringConvertible {
     case invalidAsOf(String, origin: String)
     case unknownAsOf(folderName: String)
     case cannotWriteOutput(path: String, reason: String)
+    case unknownBatch(String)
+    case noMonths(String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,10 @@ public enum PipelineError: Error, CustomStringConvertible {
             "无法确定批次日期：文件夹“\(folderName)”不是 YYYY-MM 形式，manifest.json 中也没有 as_of；请用 --as-of YYYY-MM-DD 指定。"
         case .cannotWriteOutput(let path, let reason):
             "无法写入输出文件夹“\(path)”：\(reason)。"
+        case .noMonths(let path):
+            "文件夹“\(path)”中没有 YYYY-MM 形式的月份文件夹，无法重建台账。"
+        case .unknownBatch(let month):
+            "台账中没有 \(month) 批次：请先运行 rereg batch。"
         }
     }
 }

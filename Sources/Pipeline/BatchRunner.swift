@@ -1,56 +1,52 @@
+import Classify
 import Foundation
 import Ingest
+import Ledger
 import Normalize
 import RegistryModel
 import Reports
 
-/// What a batch is asked to do (`rereg batch`).
-public struct BatchRequest: Sendable {
-    public var inputFolder: URL
-    public var asOf: String?
-    public var outputFolder: URL?
-
-    public init(inputFolder: URL, asOf: String? = nil, outputFolder: URL? = nil) {
-        self.inputFolder = inputFolder
-        self.asOf = asOf
-        self.outputFolder = outputFolder
-    }
-}
-
-/// What a batch did.
-public struct BatchResult: Sendable {
-    public let asOf: Day
-    public let outputFolder: URL
-    public let files: [FileReport]
-    /// Per stage, for the benchmark; never written to a file.
-    public let timings: [StageTiming]
-
-    public var records: Int { files.reduce(0) { $0 + $1.records } }
-    public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
-    public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
-    /// The registries that sent no file this month.
-    public var missingSources: [SourceKind] {
-        SourceKind.allCases.filter { kind in !files.contains { $0.file.kind == kind } }
-    }
-}
-
-/// The one place that knows the order of the stages.
+/// The one place that knows the order of the stages: ingest → normalise → link → classify
+/// and track → ledger (one transaction) → files (staged, moved into place after the commit).
 public enum BatchRunner {
     public static func run(_ request: BatchRequest) throws -> BatchResult {
+        var clock = StageClock()
         let ingestor = try Ingestor(folder: request.inputFolder)
         let asOf = try BatchDate.resolve(
             option: request.asOf, manifest: ingestor.manifest.asOf,
             folderName: request.inputFolder.standardizedFileURL.lastPathComponent)
-        let normalizer = try Normalizer()
-        var clock = StageClock()
-        let inputFiles = try ingestor.survey()
+        let month = asOf.yearMonth
+        let outputURL = request.outputFolder ?? URL(fileURLWithPath: "output").appendingPathComponent(month)
 
-        // Ingest streams records into Normalize one at a time; neither holds a file in memory.
+        // An existing ledger is checked before any work: a month older than its newest is refused.
+        let ledgerExisted = FileManager.default.fileExists(atPath: request.ledgerPath)
+        let existingLedger = ledgerExisted ? try Ledger(path: request.ledgerPath) : nil
+        if let newest = try existingLedger?.months().last, month < newest {
+            throw LedgerError.olderMonth(month: month, newest: newest)
+        }
+
+        request.progress("识别文件")
+        let inputFiles = try ingestor.survey()
+        let digest = try ingestor.inputDigest(of: inputFiles)
+        if let ledger = existingLedger, let recorded = try ledger.batch(month), recorded.inputDigest == digest {
+            // The same exports again: nothing new to record; the files are rendered anew.
+            request.progress("输出文件")
+            let files = try ledger.files(month)
+            try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)
+            let lines = try ledger.lines(month).map(\.line)
+            return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: files,
+                               warnings: recorded.warnings, unchanged: true, institutions: lines.count,
+                               summary: Summary.counts(lines).overall, timings: [])
+        }
+
+        request.progress("读取记录")
+        let normalizer = try Normalizer()
         var rejects: [Reject] = []
         var records: [SourceRecord] = []
-        var reports: [FileReport] = []
+        var files: [FileRow] = []
         var normalizing = Duration.zero
         for file in inputFiles {
+            request.progress("读取 \(file.name)")
             let report = try ingestor.read(file) { event in
                 switch event {
                 case .record(let raw):
@@ -61,26 +57,38 @@ public enum BatchRunner {
                     rejects.append(reject)
                 }
             }
-            reports.append(report)
+            files.append(FileRow(source: file.source, sha256: file.sha256, bytes: file.byteCount, records: report.records,
+                                 accepted: report.accepted, rejected: report.rejected))
         }
         clock.finish("ingest", records: records.count + rejects.count, excluding: normalizing)
         clock.add("normalise", duration: normalizing, records: records.count)
 
-        let outputURL = request.outputFolder
-            ?? URL(fileURLWithPath: "output").appendingPathComponent(String(asOf.iso.prefix(7)))
-        let output = try OutputFolder(final: outputURL)
+        let warnings = SourceKind.allCases.filter { kind in !files.contains { $0.source.kind == kind } }.map { kind in
+            "本月没有\(kind.chineseName)的导出文件：其机构保留上月已知状态。(missing_registry: \(kind.rawValue))"
+        }
+
+        let ledger = try existingLedger ?? Ledger(path: request.ledgerPath)
         do {
-            try IngestFiles.writeRejects(rejects, to: output.path("rejects.csv"))
-            try IngestFiles.writeFiles(reports.map {
-                IngestFiles.FileLine(source: $0.file.source, byteCount: $0.file.byteCount,
-                                     records: $0.records, accepted: $0.accepted, rejected: $0.rejected)
-            }, to: output.path("files.csv"))
-            try output.publish()
+            let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
+                                               classifier: try Classifier())
+            let write = try computation.compute(records: records, rejects: rejects, files: files, digest: digest,
+                                                warnings: warnings, progress: request.progress)
+            clock.finish("link, classify, track", records: records.count)
+            request.progress("写入台账")
+            try ledger.write(write)
+            clock.finish("ledger write", records: records.count + rejects.count)
+            request.progress("输出文件")
+            try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)
+            clock.finish("outputs", records: write.lines.count)
+            return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: files,
+                               warnings: warnings, unchanged: false, institutions: write.lines.count,
+                               summary: Summary.counts(write.lines.map(\.line)).overall, timings: clock.timings)
         } catch {
-            output.discard()
+            // A ledger this run created holds nothing a fatal error should leave behind.
+            if !ledgerExisted {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: request.ledgerPath + suffix) }
+            }
             throw error
         }
-        clock.finish("outputs", records: records.count + rejects.count)
-        return BatchResult(asOf: asOf, outputFolder: output.final, files: reports, timings: clock.timings)
     }
 }

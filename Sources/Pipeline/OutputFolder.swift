@@ -22,17 +22,18 @@ struct OutputFolder {
 
     func path(_ name: String) -> String { staging.appendingPathComponent(name).path }
 
-    /// Replaces the final folder with the staged one.
+    /// Replaces the final folder with the staged one: two renames, so that at every moment
+    /// the final path holds a complete folder or (between them, briefly) none.
     func publish() throws {
         let manager = FileManager.default
+        let previous = staging.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).previous-\(getpid())")
         do {
-            if manager.fileExists(atPath: final.path) {
-                _ = try manager.replaceItemAt(final, withItemAt: staging)
-            } else {
-                try manager.moveItem(at: staging, to: final)
-            }
+            try? manager.removeItem(at: previous)
+            if manager.fileExists(atPath: final.path) { try manager.moveItem(at: final, to: previous) }
+            try manager.moveItem(at: staging, to: final)
+            try? manager.removeItem(at: previous)
         } catch {
-            throw PipelineError.cannotWriteOutput(path: final.path, reason: error.localizedDescription)
+            throw PipelineError.cannotWriteOutput(path: final.path, reason: "\(error)")
         }
     }
 

@@ -97,16 +97,36 @@ public struct StatusChangeRow: Sendable, Hashable {
     }
 }
 
-/// Something a person must judge: an uncertain link, an undetermined category, a risk flag.
-public struct ReviewRow: Sendable, Hashable {
-    public var kind: String
-    public var institutions: [InstitutionID]
+/// Something a person must judge (a row of review.csv): an uncertain link, an undetermined
+/// category, a risk flag.
+public struct ReviewItem: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Are these records / institutions the same one?
+        case link
+        /// What category is this institution?
+        case category
+        /// A risk flag a person must confirm.
+        case flag
+
+        public var chineseName: String {
+            switch self {
+            case .link: "记录归并"
+            case .category: "类别认定"
+            case .flag: "风险核实"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var institutionIDs: [InstitutionID]
+    /// One sentence in Chinese: what must be decided.
     public var summary: String
+    /// The evidence, as text a clerk can check against the records.
     public var evidence: String
 
-    public init(kind: String, institutions: [InstitutionID], summary: String, evidence: String) {
+    public init(kind: Kind, institutionIDs: [InstitutionID], summary: String, evidence: String) {
         self.kind = kind
-        self.institutions = institutions
+        self.institutionIDs = institutionIDs
         self.summary = summary
         self.evidence = evidence
     }

@@ -85,40 +85,6 @@ public struct TrendPoint: Sendable, Hashable {
     }
 }
 
-/// One item awaiting a person's judgment.
-public struct ReviewItem: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// Are these records / institutions the same one?
-        case link
-        /// What category is this institution?
-        case category
-        /// A risk flag a person must confirm.
-        case flag
-
-        public var chineseName: String {
-            switch self {
-            case .link: "记录归并"
-            case .category: "类别认定"
-            case .flag: "风险核实"
-            }
-        }
-    }
-
-    public var kind: Kind
-    public var institutionIDs: [InstitutionID]
-    /// One sentence in Chinese: what must be decided.
-    public var summary: String
-    /// The evidence, as text a clerk can check against the records.
-    public var evidence: String
-
-    public init(kind: Kind, institutionIDs: [InstitutionID], summary: String, evidence: String) {
-        self.kind = kind
-        self.institutionIDs = institutionIDs
-        self.summary = summary
-        self.evidence = evidence
-    }
-}
-
 /// The rejected records of one reason code.
 public struct RejectGroup: Sendable, Hashable {
     /// The English code (`footer_row`, `mojibake` …).

@@ -9,8 +9,11 @@ enum Codes {
         case numeric
         /// `MA` + six characters: enterprises and individual businesses registered since 2015.
         case marketAssigned
-        /// `MJ` + six characters: civil affairs' own assignment since 2016.
+        /// `MJ` + six digits: civil affairs' own assignment since 2016.
         case civilAssigned
+        /// `MJ` + six characters of the alphabet: for when a world of millions has used up
+        /// most of the million all-digit ones.
+        case civilAssignedWide
     }
 
     private static let digits = Array("0123456789".utf8)
@@ -32,6 +35,8 @@ enum Codes {
                 body = Array("MA0".utf8) + (0..<5).map { _ in alphabet[rng.below(alphabet.count)] }
             case .civilAssigned:
                 body = Array("MJ".utf8) + (0..<6).map { _ in digits[rng.below(10)] }
+            case .civilAssignedWide:
+                body = Array("MJ".utf8) + (0..<6).map { _ in alphabet[rng.below(alphabet.count)] }
             }
             guard let organizationCheck = CreditCodeRules.organizationCheckCharacter(forFirst8: body) else { continue }
             let first17 = Array(prefix.utf8) + Array(division.utf8) + body + [organizationCheck]

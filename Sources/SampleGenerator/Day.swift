@@ -1,48 +1,36 @@
-/// A calendar day, counted from 1970-01-01 (proleptic Gregorian), so that dates can be
-/// compared and shifted without Foundation's time zones.
-struct Day: Hashable, Comparable, Sendable {
-    let number: Int
+import RegistryModel
 
-    init(number: Int) { self.number = number }
-
-    /// Howard Hinnant's days-from-civil.
+/// The generator's conveniences on RegistryModel's `Day`: it writes only literal dates it
+/// knows to exist and shifts them by days within a few years of 2021, so nothing here is
+/// optional.
+extension Day {
+    /// A day written as a literal in the generator (`Day(2021, 12, 31)`); traps if there is no such day.
     init(_ year: Int, _ month: Int, _ day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        number = era * 146_097 + dayOfEra - 719_468
+        guard let value = Day(year: year, month: month, day: day) else {
+            preconditionFailure("no such day: \(year)-\(month)-\(day)")
+        }
+        self = value
     }
 
-    var components: (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    /// The day `days` later (earlier when negative); traps outside years 1...9999.
+    func plus(days: Int) -> Day {
+        guard let value = adding(days: days) else { preconditionFailure("\(iso) + \(days) days is out of range") }
+        return value
     }
 
-    /// Excel's serial number: days since 1899-12-30.
-    var excelSerial: Int { number + 25_569 }
+    var components: (year: Int, month: Int, day: Int) { (year, month, day) }
 
-    var iso: String {
-        let (y, m, d) = components
-        return "\(y)-\(pad2(m))-\(pad2(d))"
-    }
-
-    func adding(days: Int) -> Day { Day(number: number + days) }
-
-    static func < (a: Day, b: Day) -> Bool { a.number < b.number }
-    static func - (a: Day, b: Day) -> Int { a.number - b.number }
+    /// Excel's serial number (days since 1899-12-30), the inverse of `init?(excelSerial:)`.
+    var excelSerial: Int { daysSinceEpoch + 25_569 }
 
     /// A day drawn uniformly from a closed range.
     static func random(in range: ClosedRange<Day>, using rng: inout SplitMix64) -> Day {
-        Day(number: rng.int(range.lowerBound.number...range.upperBound.number))
+        Day(epoch: rng.int(range.lowerBound.daysSinceEpoch...range.upperBound.daysSinceEpoch))
+    }
+
+    private init(epoch: Int) {
+        guard let value = Day(daysSinceEpoch: epoch) else { preconditionFailure("day \(epoch) is out of range") }
+        self = value
     }
 }
 
@@ -68,7 +56,7 @@ struct YearMonth: Hashable, Comparable, Sendable {
 
     var first: Day { Day(year, month, 1) }
     var next: YearMonth { month == 12 ? YearMonth(year: year + 1, month: 1) : YearMonth(year: year, month: month + 1) }
-    var lastDay: Day { next.first.adding(days: -1) }
+    var lastDay: Day { next.first.plus(days: -1) }
     var label: String { "\(year)-\(pad2(month))" }
 
     static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }

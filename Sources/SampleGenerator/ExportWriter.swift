@@ -1,3 +1,5 @@
+import RegistryModel
+
 /// A file being written, CSV or XML, behind one interface.
 enum ExportWriter {
     case csv(CSVExport, footer: String?)

@@ -13,6 +13,19 @@ struct InstitutionPlan {
     var newAfterPolicy = false
     var countyConflict = false
     var hardCases: Set<HardCase> = []
+    /// The brand is the point of a hard case (chain, one character apart, traditional):
+    /// when a name is taken, the rest of the name changes, never the brand.
+    var brandFixed = false
+}
+
+/// How many times the world builder has asked again because a name or code was taken.
+/// All zero makes the institution exactly as drawn; anything else is drawn from streams of
+/// its own, so the rest of the institution stays the same.
+struct Variation: Equatable {
+    /// New brand, or for a fixed brand or a social group a new rest of the name.
+    var name = 0
+    var enterpriseCode = 0
+    var nonprofitCode = 0
 }
 
 /// Makes one institution and its life over the months from its own random stream, so
@@ -33,24 +46,36 @@ struct InstitutionFactory {
         return "T" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
-    func make(index: Int, plan: InstitutionPlan, partner: Institution?) -> Institution {
+    func make(index: Int, plan: InstitutionPlan, partner: Institution?, variation: Variation = Variation()) -> Institution {
         var rng = SplitMix64(seed: seed, stream: 1, index: UInt64(index))
         let kind = plan.kind
+        // A sister company follows its partner's brand, also when that one had to change.
+        var brand = partner?.brand ?? plan.brand
+        let keepsBrand = plan.brandFixed || partner != nil || kind == .socialGroup
+        if variation.name > 0 && !keepsBrand {
+            var draw = redraw(.brand, index: index, attempt: variation.name)
+            brand = Names.replacementBrand(business: kind == .outOfScope, attempt: variation.name, using: &draw)
+        }
+        let draws = Redraws(
+            name: variation.name > 0 && keepsBrand ? redraw(.nameStyle, index: index, attempt: variation.name) : nil,
+            enterpriseCode: variation.enterpriseCode > 0 ? redraw(.enterpriseCode, index: index, attempt: variation.enterpriseCode) : nil,
+            nonprofitCode: variation.nonprofitCode > 0 ? redraw(.nonprofitCode, index: index, attempt: variation.nonprofitCode) : nil,
+            wideCivilCode: variation.nonprofitCode > 20)
         let county = partner?.county ?? plan.county ?? Places.randomCounty(using: &rng)
         let developmentZone = county == .linhe && rng.chance(0.12)
         let person = partner?.person ?? Self.person(county: county, using: &rng)
         let address = partner?.address ?? Places.address(county: county, developmentZone: developmentZone, using: &rng)
         var institution = Institution(
-            id: Self.truthID(index), kind: kind, county: county, brand: plan.brand, person: person,
+            id: Self.truthID(index), kind: kind, county: county, brand: brand, person: person,
             address: address, stages: [])
         institution.hardCases = plan.hardCases
         institution.mongolianAddress = rng.chance(0.02)
 
         switch kind {
         case .alreadyNonprofit:
-            makeAlreadyNonprofit(&institution, using: &rng)
+            makeAlreadyNonprofit(&institution, draws: draws, using: &rng)
         case .socialGroup:
-            makeSocialGroup(&institution, using: &rng)
+            makeSocialGroup(&institution, draws: draws, using: &rng)
         default:
             var division = developmentZone ? BayannurDivision.developmentZone : (rng.chance(0.08) ? BayannurDivision.city : county.code)
             if let partner, let partnerDivision = partner.enterprise?.division { division = partnerDivision }
@@ -59,14 +84,32 @@ struct InstitutionFactory {
                 division = others[rng.below(others.count)].code
                 institution.countyConflict = true
             }
-            makeEnterprise(&institution, plan: plan, division: division, using: &rng)
+            makeEnterprise(&institution, plan: plan, division: division, draws: draws, using: &rng)
             if kind.isSubjectOrMixed {
-                planReregistration(&institution, using: &rng)
+                planReregistration(&institution, draws: draws, using: &rng)
             } else {
                 planOtherEvents(&institution, using: &rng)
             }
         }
         return institution
+    }
+
+    /// The streams a re-asked institution draws its new name or code from.
+    private enum Redraw: UInt64 {
+        case brand = 3, nameStyle, enterpriseCode, nonprofitCode
+    }
+
+    private func redraw(_ purpose: Redraw, index: Int, attempt: Int) -> SplitMix64 {
+        SplitMix64(seed: seed, stream: purpose.rawValue, index: UInt64(index) << 16 | UInt64(attempt & 0xFFFF))
+    }
+
+    /// Separate random streams for what the world builder asked to draw again (nil: keep the first draw).
+    private struct Redraws {
+        var name: SplitMix64?
+        var enterpriseCode: SplitMix64?
+        var nonprofitCode: SplitMix64?
+        /// Letters may follow `MJ` too once the digits are crowded (millions of institutions).
+        var wideCivilCode: Bool
     }
 
     private static func person(county: County, using rng: inout SplitMix64) -> Person {
@@ -84,7 +127,9 @@ struct InstitutionFactory {
     private static let foreignTypes = ["有限责任公司(外商投资、非独资)", "有限责任公司(台港澳与境内合资)", "有限责任公司(外国法人独资)", "有限责任公司(中外合资)"]
     private static let capitals: [Double] = [3, 5, 10, 10, 20, 30, 50, 50, 100, 100, 200, 500]
 
-    private func makeEnterprise(_ institution: inout Institution, plan: InstitutionPlan, division: String, using rng: inout SplitMix64) {
+    private func makeEnterprise(
+        _ institution: inout Institution, plan: InstitutionPlan, division: String, draws: Redraws, using rng: inout SplitMix64
+    ) {
         let kind = institution.kind
         let county = institution.county
         let established: Day
@@ -174,19 +219,32 @@ struct InstitutionFactory {
         if plan.listed { trade = "教育科技" }
         institution.stages = template.stages
 
-        let name: String
+        var name: String
         if isIndividual {
             name = Names.individualName(brand: institution.brand, county: county, trade: individualTrade)
         } else {
-            let style = Names.EnterpriseNameStyle(
+            var style = Names.EnterpriseNameStyle(
                 prefix: rng.weighted([30, 25, 20, 5, 8]), trade: trade,
                 form: plan.listed ? "股份有限公司" : rng.pick(Names.forms))
             name = Names.enterpriseName(brand: institution.brand, county: county, style: style)
+            if var draw = draws.name {
+                style.prefix = draw.weighted([30, 25, 20, 5, 8])
+                if !plan.listed { style.form = draw.pick(Names.forms) }
+                name = Names.enterpriseName(brand: institution.brand, county: county, style: style)
+            }
+        }
+        if isIndividual, var draw = draws.name {
+            let trades = kind == .disguised ? ["文化工作室", "家政服务部", "文化传播部", "咨询服务部"] : ["培训部", "工作室", "培训中心", "辅导中心", "学习中心"]
+            name = Names.individualName(brand: institution.brand, county: county, trade: draw.pick(trades))
         }
 
         let numeric = established < Day(2015, 10, 1)
-        let code = Codes.creditCode(
-            prefix: isIndividual ? "92" : "91", division: division, style: numeric ? .numeric : .marketAssigned, using: &rng)
+        let codePrefix = isIndividual ? "92" : "91"
+        let codeStyle: Codes.OrganizationStyle = numeric ? .numeric : .marketAssigned
+        var code = Codes.creditCode(prefix: codePrefix, division: division, style: codeStyle, using: &rng)
+        if var draw = draws.enterpriseCode {
+            code = Codes.creditCode(prefix: codePrefix, division: division, style: codeStyle, using: &draw)
+        }
         let joiner = Scopes.randomJoiner(using: &rng)
         let scope = Scopes.text(template.items, joiner: joiner, enterprise: true, suffix: rng.chance(0.5))
         let capital = plan.listed ? 51_300 : isIndividual ? rng.pick([1.0, 2, 3, 5]) : rng.pick(Self.capitals)
@@ -205,10 +263,10 @@ struct InstitutionFactory {
     /// A subject or mixed for-profit: re-register, leave subject training, close, or
     /// nothing yet. Done dates are spread so the completion rate rises from about 20% at
     /// the end of September to about 85% at the end of January.
-    private func planReregistration(_ institution: inout Institution, using rng: inout SplitMix64) {
+    private func planReregistration(_ institution: inout Institution, draws: Redraws, using rng: inout SplitMix64) {
         guard var enterprise = institution.enterprise else { return }
         let established = enterprise.established
-        let earliest = max(Policy.start.adding(days: 2), established.adding(days: 10))
+        let earliest = max(Policy.start.plus(days: 2), established.plus(days: 10))
         let buckets: [(ClosedRange<Day>, Double)] = [
             (Day(2021, 8, 5)...Day(2021, 9, 30), 23), (Day(2021, 10, 1)...Day(2021, 10, 31), 21),
             (Day(2021, 11, 1)...Day(2021, 11, 30), 20), (Day(2021, 12, 1)...Day(2021, 12, 31), 27),
@@ -219,7 +277,7 @@ struct InstitutionFactory {
             let bucket = buckets[rng.weighted(buckets.map(\.1))].0
             var day = Day.random(in: bucket, using: &rng)
             if bucket.lowerBound == Day(2021, 12, 1) && rng.chance(0.6) { day = Day.random(in: Day(2021, 12, 15)...Day(2021, 12, 31), using: &rng) }
-            doneDay = max(day, earliest.adding(days: 14))
+            doneDay = max(day, earliest.plus(days: 14))
         }
 
         let way: Int  // 0 re-register, 1 remove subject training, 2 end the registration
@@ -232,12 +290,12 @@ struct InstitutionFactory {
         if let done = doneDay {
             switch way {
             case 0:
-                institution.nonprofit = makeNonprofit(for: institution, registeredOn: done, using: &rng)
+                institution.nonprofit = makeNonprofit(for: institution, registeredOn: done, draws: draws, using: &rng)
                 if rng.chance(0.55) {
-                    enterprise.end = StatusEvent(day: done.adding(days: rng.int(7...75)), status: "注销")
+                    enterprise.end = StatusEvent(day: done.plus(days: rng.int(7...75)), status: "注销")
                 }
                 if done <= Day(2021, 11, 30) && rng.chance(0.015) {
-                    institution.nonprofit?.cancelled = done.adding(days: rng.int(30...60))
+                    institution.nonprofit?.cancelled = done.plus(days: rng.int(30...60))
                 }
             case 1:
                 let (kind, template) = Self.nonSubjectReplacement(using: &rng)
@@ -249,10 +307,10 @@ struct InstitutionFactory {
         } else if way == 0 && rng.chance(0.5) {
             // Applied, still under way at the end of the sample.
             let registeredOn = Day.random(in: Day(2022, 2, 10)...Day(2022, 3, 31), using: &rng)
-            var nonprofit = makeNonprofit(for: institution, registeredOn: registeredOn, using: &rng)
+            var nonprofit = makeNonprofit(for: institution, registeredOn: registeredOn, draws: draws, using: &rng)
             let applied = Day.random(in: max(earliest, Day(2021, 11, 15))...Day(2022, 1, 25), using: &rng)
             nonprofit.applied = applied
-            nonprofit.reviewFrom = rng.chance(0.6) ? applied.adding(days: rng.int(3...20)) : nil
+            nonprofit.reviewFrom = rng.chance(0.6) ? applied.plus(days: rng.int(3...20)) : nil
             institution.nonprofit = nonprofit
         } else if rng.chance(0.15) {
             enterprise.suspension = StatusEvent(day: Day.random(in: Day(2021, 9, 1)...Day(2022, 1, 20), using: &rng), status: rng.chance(0.7) ? "停业" : "清算")
@@ -276,18 +334,25 @@ struct InstitutionFactory {
         .alreadyNonprofit: ["中小学文化课补习", "小学、初中学科培训", "文化课辅导；学习方法指导"],
     ]
 
-    private func makeNonprofit(for institution: Institution, registeredOn: Day, using rng: inout SplitMix64) -> Nonprofit {
+    private func makeNonprofit(for institution: Institution, registeredOn: Day, draws: Redraws, using rng: inout SplitMix64) -> Nonprofit {
         let county = institution.county
         let cityLevel = rng.chance(0.1) || institution.enterprise?.division == BayannurDivision.developmentZone
         let division = cityLevel ? BayannurDivision.city : county.code
-        let code = Codes.creditCode(prefix: "52", division: division, style: .civilAssigned, using: &rng)
+        var code = Codes.creditCode(prefix: "52", division: division, style: .civilAssigned, using: &rng)
+        if var draw = draws.nonprofitCode {
+            code = Codes.creditCode(prefix: "52", division: division, style: draws.wideCivilCode ? .civilAssignedWide : .civilAssigned, using: &draw)
+        }
         // Offices opened the window on the policy's first working days; nobody applied before.
-        let applied = min(max(registeredOn.adding(days: -rng.int(12...45)), Policy.start.adding(days: rng.int(2...16))), registeredOn.adding(days: -5))
-        let reviewFrom = applied.adding(days: rng.int(3...12))
+        let applied = min(max(registeredOn.plus(days: -rng.int(12...45)), Policy.start.plus(days: rng.int(2...16))), registeredOn.plus(days: -5))
+        let reviewFrom = applied.plus(days: rng.int(3...12))
         let scopes = Self.nonprofitScopes[institution.kind] ?? Self.nonprofitScopes[.subject]!
-        let name = Names.nonprofitName(
+        var name = Names.nonprofitName(
             brand: institution.brand, county: county, cityLevel: cityLevel, style: rng.below(3) == 0 ? 1 : 0,
             trade: rng.pick(Names.nonprofitTrades))
+        if var draw = draws.name {
+            name = Names.nonprofitName(
+                brand: institution.brand, county: county, cityLevel: cityLevel, style: draw.below(2), trade: draw.pick(Names.nonprofitTrades))
+        }
         return Nonprofit(
             name: name, code: code, type: "民办非企业单位", division: division, applied: applied,
             reviewFrom: reviewFrom < registeredOn ? reviewFrom : nil, established: registeredOn,
@@ -321,15 +386,21 @@ struct InstitutionFactory {
         return "巴\(abbreviation)\(socialGroup ? "民社" : "民非")字第\(year)\(padded)号"
     }
 
-    private func makeAlreadyNonprofit(_ institution: inout Institution, using rng: inout SplitMix64) {
+    private func makeAlreadyNonprofit(_ institution: inout Institution, draws: Redraws, using rng: inout SplitMix64) {
         let county = institution.county
         let cityLevel = rng.chance(0.1)
         let division = cityLevel ? BayannurDivision.city : county.code
         let established = Day.random(in: Day(2006, 3, 1)...Day(2019, 12, 31), using: &rng)
-        let code = Codes.creditCode(
-            prefix: "52", division: division, style: established < Day(2016, 1, 1) ? .numeric : .civilAssigned, using: &rng)
+        var code = Codes.creditCode(prefix: "52", division: division, style: Self.civilStyle(established: established), using: &rng)
+        if var draw = draws.nonprofitCode {
+            code = Codes.creditCode(prefix: "52", division: division, style: Self.civilStyle(established: established, wide: draws.wideCivilCode), using: &draw)
+        }
         institution.stages = [.compulsory]
-        let name = Names.nonprofitName(brand: institution.brand, county: county, cityLevel: cityLevel, style: rng.below(3) == 0 ? 1 : 0, trade: rng.pick(["培训学校", "培训中心", "文化学校", "补习学校"]))
+        let trades = ["培训学校", "培训中心", "文化学校", "补习学校"]
+        var name = Names.nonprofitName(brand: institution.brand, county: county, cityLevel: cityLevel, style: rng.below(3) == 0 ? 1 : 0, trade: rng.pick(trades))
+        if var draw = draws.name {
+            name = Names.nonprofitName(brand: institution.brand, county: county, cityLevel: cityLevel, style: draw.below(2), trade: draw.pick(trades))
+        }
         let amended = rng.chance(0.3) ? Day.random(in: Day(2021, 8, 1)...Day(2022, 1, 28), using: &rng) : nil
         institution.nonprofit = Nonprofit(
             name: name, code: code, type: "民办非企业单位", division: division, applied: nil, reviewFrom: nil,
@@ -339,16 +410,31 @@ struct InstitutionFactory {
             representative: institution.person.name, amended: amended, showsFormerCode: false)
     }
 
-    private func makeSocialGroup(_ institution: inout Institution, using rng: inout SplitMix64) {
+    /// Civil affairs' own codes since 2016; before, organisation codes of digits.
+    private static func civilStyle(established: Day, wide: Bool = false) -> Codes.OrganizationStyle {
+        if established < Day(2016, 1, 1) { return .numeric }
+        return wide ? .civilAssignedWide : .civilAssigned
+    }
+
+    private func makeSocialGroup(_ institution: inout Institution, draws: Redraws, using rng: inout SplitMix64) {
         let county = institution.county
         let group = rng.pick(Scopes.socialGroups)
         let cityLevel = rng.chance(0.4)
         let division = cityLevel ? BayannurDivision.city : county.code
         let established = Day.random(in: Day(1996, 1, 1)...Day(2018, 12, 31), using: &rng)
-        let code = Codes.creditCode(prefix: "51", division: division, style: established < Day(2016, 1, 1) ? .numeric : .civilAssigned, using: &rng)
+        var code = Codes.creditCode(prefix: "51", division: division, style: Self.civilStyle(established: established), using: &rng)
+        if var draw = draws.nonprofitCode {
+            code = Codes.creditCode(prefix: "51", division: division, style: Self.civilStyle(established: established, wide: draws.wideCivilCode), using: &draw)
+        }
         let prefix = cityLevel ? "巴彦淖尔市" : county.name
+        var name = "\(prefix)\(group.name)"
+        if var draw = draws.name {
+            // A county has one 篮球协会; further ones are for an audience, or take a brand-like name.
+            let qualifier = draw.below(3) > 0 ? draw.pick(Names.socialGroupQualifiers.filter { !group.name.contains($0) }) : Names.replacementBrand(business: false, attempt: 0, using: &draw)
+            name = "\(prefix)\(qualifier)\(group.name)"
+        }
         institution.nonprofit = Nonprofit(
-            name: "\(prefix)\(group.name)", code: code, type: "社会团体", division: division, applied: nil, reviewFrom: nil,
+            name: name, code: code, type: "社会团体", division: division, applied: nil, reviewFrom: nil,
             established: established, certificate: Self.certificate(division: division, year: established.components.year, institution: institution.id, using: &rng, socialGroup: true),
             capital: rng.pick([3.0, 5]), supervisor: "\(prefix)\(group.supervisor)", scope: group.scope,
             address: institution.address, representative: institution.person.name, showsFormerCode: false)
@@ -359,7 +445,7 @@ struct InstitutionFactory {
         guard var enterprise = institution.enterprise else { return }
         let roll = rng.unit()
         if roll < 0.06 {
-            let from = max(Day(2021, 8, 1), enterprise.established.adding(days: 30))
+            let from = max(Day(2021, 8, 1), enterprise.established.plus(days: 30))
             if from < Day(2022, 1, 31) {
                 enterprise.end = StatusEvent(day: Day.random(in: from...Day(2022, 1, 31), using: &rng), status: Self.endStatus(using: &rng))
             }

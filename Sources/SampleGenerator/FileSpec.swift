@@ -169,7 +169,7 @@ struct RowRenderer {
                 if let change = institution.scopeChange, change.day <= asOf { return change.scope }
                 return enterprise.scope
             case .capital:
-                var rng = SplitMix64(seed: UInt64(enterprise.established.number), stream: 9)
+                var rng = SplitMix64(seed: UInt64(enterprise.established.daysSinceEpoch), stream: 9)
                 return Mess.enterpriseCapital(enterprise.capital, profile: spec.mess, using: &rng)
             case .province: return "内蒙古自治区"
             case .region: return "巴彦淖尔市"
@@ -199,7 +199,7 @@ struct RowRenderer {
             case .address: return nonprofit.address
             case .scope: return nonprofit.scope
             case .capital:
-                var rng = SplitMix64(seed: UInt64(nonprofit.established.number), stream: 10)
+                var rng = SplitMix64(seed: UInt64(nonprofit.established.daysSinceEpoch), stream: 10)
                 return Mess.nonprofitCapital(nonprofit.capital, using: &rng)
             case .certificate: return item == .accepted ? "" : nonprofit.certificate
             case .province: return "内蒙古自治区"

@@ -128,7 +128,9 @@ struct Institution {
 
     /// The first day any registration of it exists.
     var firstDay: Day {
-        min(enterprise?.established ?? Day(number: .max), nonprofit?.applied ?? nonprofit?.established ?? Day(number: .max))
+        let days = [enterprise?.established, nonprofit?.applied ?? nonprofit?.established].compactMap { $0 }
+        guard let first = days.min() else { preconditionFailure("\(id) has no registration") }
+        return first
     }
 
     func exists(on day: Day) -> Bool { firstDay <= day }

@@ -35,7 +35,7 @@ struct LargeWriter {
                 format: .xml(style: .attributes, declaredEncoding: "UTF-8", duplicateRate: 0.005),
                 encoding: .utf8, columns: MonthPlans.civilXMLColumns, mess: MessProfile(dateStyle: .compact, allowsBOM: true)),
             FileSpec(
-                name: "社会组织登记业务办理情况（2021年7月24日-\(m)月\(d)日）.csv", source: .civilBusiness(after: Policy.start.adding(days: -1)),
+                name: "社会组织登记业务办理情况（2021年7月24日-\(m)月\(d)日）.csv", source: .civilBusiness(after: Policy.start.plus(days: -1)),
                 format: .csv(title: nil, blankAfterTitle: false, footer: nil, crlf: false, rowMess: RowMessProfile(duplicateRate: 0.01, blankLineRate: 0.01)),
                 encoding: .utf8BOM, columns: MonthPlans.businessColumns(former: true),
                 mess: MessProfile(dateStyle: .chinese, allowsBOM: true)),

@@ -1,3 +1,5 @@
+import RegistryModel
+
 /// The damage real exports do to values: date forms, full-width characters, mangled
 /// codes, spaces in names, null words. Each function leaves the value alone most of the
 /// time; the file's `MessProfile` says how often it strikes.

@@ -108,7 +108,7 @@ enum MonthPlans {
         -> (OutputEncoding, Bool, DateStyle, [String], Bool) -> FileSpec
     {
         let (y, m, d) = month.lastDay.components
-        let after = isFirst ? Policy.start.adding(days: -1) : month.first.adding(days: -1)
+        let after = isFirst ? Policy.start.plus(days: -1) : month.first.plus(days: -1)
         let name = isFirst
             ? "社会组织登记业务办理情况（2021年7月24日-\(m)月\(d)日）.csv"
             : "\(y)年\(m)月社会组织登记业务办理情况.csv"

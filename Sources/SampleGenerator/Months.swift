@@ -66,13 +66,13 @@ struct MonthsWriter {
             for subject in spec.subjects(of: institution, asOf: asOf) {
                 let key: (Int, String, Int)
                 switch subject {
-                case .business(let item, let day): key = (day.number, institution.id, item == .accepted ? 0 : 1)
+                case .business(let item, let day): key = (day.daysSinceEpoch, institution.id, item == .accepted ? 0 : 1)
                 case .nonprofit:
                     let nonprofit = institution.nonprofit!
-                    key = (Int(nonprofit.division) ?? 0, institution.id, nonprofit.established.number)
+                    key = (Int(nonprofit.division) ?? 0, institution.id, nonprofit.established.daysSinceEpoch)
                 case .enterprise:
                     let enterprise = institution.enterprise!
-                    key = (Int(enterprise.division) ?? 0, "", enterprise.established.number * 1_000_000 + (Int(institution.id.dropFirst()) ?? 0))
+                    key = (Int(enterprise.division) ?? 0, "", enterprise.established.daysSinceEpoch * 1_000_000 + (Int(institution.id.dropFirst()) ?? 0))
                 }
                 rows.append((key, institution, subject))
             }

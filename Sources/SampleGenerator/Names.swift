@@ -53,6 +53,53 @@ enum Names {
         return pool
     }()
 
+    /// The brand of `same_brand_other_county` pair `index`: the chain-like list first, then
+    /// a pool brand with a shop word (智远堂), unique per pair, so that in a large world each
+    /// pair's brand is its own and names stay unique per county.
+    static func chainBrand(_ index: Int) -> String {
+        if index < chainBrands.count { return chainBrands[index] }
+        return derived(index - chainBrands.count, marks: chainMarks.map { [$0] })[0]
+    }
+
+    /// The brands of `one_char_brand` pair `index`: the list first, then a pool brand with
+    /// one of two near-identical last characters (智远轩 / 智远萱), unique per pair.
+    static func oneCharacterPair(_ index: Int) -> (String, String) {
+        if index < oneCharacterPairs.count { return oneCharacterPairs[index] }
+        let brands = derived(index - oneCharacterPairs.count, marks: oneCharacterMarks.map { [$0.0, $0.1] })
+        return (brands[0], brands[1])
+    }
+
+    /// Third characters for derived pair brands: the two sets are disjoint, and no common
+    /// brand has three characters, so derived brands never meet a common one.
+    private static let chainMarks: [Character] = Array("堂坊斋塾馆社")
+    private static let oneCharacterMarks: [(Character, Character)] = [
+        ("轩", "萱"), ("苑", "园"), ("阁", "格"), ("家", "佳"), ("星", "兴"), ("辰", "晨"),
+    ]
+
+    /// Pool brand `index % pool` with mark set `index / pool`, and beyond that a further pool
+    /// brand in front: a bijection from indexes to brands.
+    private static func derived(_ index: Int, marks: [[Character]]) -> [String] {
+        let size = brandPool.count * marks.count
+        let base = brandPool[index % brandPool.count]
+        let front = index >= size ? brandPool[(index / size - 1) % brandPool.count] : ""
+        return marks[(index / brandPool.count) % marks.count].map { front + base + String($0) }
+    }
+
+    /// Another brand for an institution whose name is already taken in its county: first
+    /// other two-character brands of its pool, then four-character ones made of two (金色童年
+    /// style), of which there are enough for millions of institutions.
+    static func replacementBrand(business: Bool, attempt: Int, using rng: inout SplitMix64) -> String {
+        let pool = business ? businessBrandPool : brandPool
+        if attempt <= 8 { return rng.pick(pool) }
+        var first = rng.pick(pool)
+        var second = rng.pick(pool)
+        while first == second { first = rng.pick(pool); second = rng.pick(pool) }
+        return first + second
+    }
+
+    /// Words put before a social group's name when the plain one is taken in its county.
+    static let socialGroupQualifiers = ["青少年", "少儿", "老年", "职工", "女子", "业余", "青年", "社区", "农民", "城区"]
+
     /// How an enterprise name is put together around its brand.
     struct EnterpriseNameStyle: Hashable {
         /// 0 巴彦淖尔市临河区…, 1 临河区…, 2 巴彦淖尔市…, 3 内蒙古…, 4 巴彦淖尔市…（临河）有限公司

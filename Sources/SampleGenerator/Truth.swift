@@ -66,7 +66,7 @@ struct InstitutionTruth {
             completedOn = ""
         }
         overdue = required && (status == "in_progress" || status == "not_started") && day > Policy.deadline
-        daysOverdue = overdue ? day - Policy.deadline : 0
+        daysOverdue = overdue ? Policy.deadline.days(to: day) : 0
 
         var flags: [String] = []
         let subjectNow = category == "subject" || category == "mixed"

@@ -53,7 +53,7 @@ struct World {
 
         for chain in 0..<pairs {
             guard let a = take(training), let b = take(training) else { break }
-            let brand = Names.chainBrands[chain % Names.chainBrands.count]
+            let brand = Names.chainBrand(chain)
             let countyA = Places.randomCounty(using: &rng)
             var countyB = Places.randomCounty(using: &rng)
             while countyB == countyA { countyB = Places.randomCounty(using: &rng) }
@@ -61,17 +61,21 @@ struct World {
             plans[a].county = countyA
             plans[b].brand = brand
             plans[b].county = countyB
+            plans[a].brandFixed = true
+            plans[b].brandFixed = true
             plans[a].hardCases.insert(.sameBrandOtherCounty)
             plans[b].hardCases.insert(.sameBrandOtherCounty)
         }
         for pair in 0..<pairs {
             guard let a = take(training), let b = take(training.union([.disguised])) else { break }
-            let brands = Names.oneCharacterPairs[pair % Names.oneCharacterPairs.count]
+            let brands = Names.oneCharacterPair(pair)
             let county = Places.randomCounty(using: &rng)
             plans[a].brand = brands.0
             plans[b].brand = brands.1
             plans[a].county = county
             plans[b].county = county
+            plans[a].brandFixed = true
+            plans[b].brandFixed = true
             plans[a].hardCases.insert(.oneCharBrand)
             plans[b].hardCases.insert(.oneCharBrand)
         }
@@ -86,6 +90,7 @@ struct World {
         for brand in Names.traditionalBrands {
             guard let index = take([.subject, .arts, .alreadyNonprofit]) else { break }
             plans[index].brand = brand
+            plans[index].brandFixed = true
         }
         let specials = max(2, count / 100)
         for _ in 0..<specials {
@@ -100,9 +105,26 @@ struct World {
         let factory = InstitutionFactory(seed: seed)
         var institutions: [Institution] = []
         institutions.reserveCapacity(count)
+        // A name or code already given to another institution is drawn again from the
+        // institution's own spare streams, so only what clashed changes.
+        var registry = Registry()
         for (index, plan) in plans.enumerated() {
             let partner = plan.sisterOf.map { institutions[$0] }
-            institutions.append(factory.make(index: index, plan: plan, partner: partner))
+            var variation = Variation()
+            var institution = factory.make(index: index, plan: plan, partner: partner)
+            while true {
+                let clash = registry.clash(institution, index: index)
+                if clash == Variation() { break }
+                variation.name += clash.name
+                variation.enterpriseCode += clash.enterpriseCode
+                variation.nonprofitCode += clash.nonprofitCode
+                precondition(
+                    variation.name + variation.enterpriseCode + variation.nonprofitCode < 1_000,
+                    "no free name or code for \(institution.id) after 1000 draws")
+                institution = factory.make(index: index, plan: plan, partner: partner, variation: variation)
+            }
+            registry.add(institution, index: index)
+            institutions.append(institution)
         }
 
         // Re-registrations: some lose the former code in every civil-affairs export, some
@@ -117,15 +139,70 @@ struct World {
                 let brand = freshTrainingBrand()
                 let trade = rng.pick(["学堂培训学校", "书院", "教育培训中心", "文化培训学校"])
                 let prefix = nonprofit.division == BayannurDivision.city ? "巴彦淖尔市" : institutions[index].county.name
-                institutions[index].nonprofit?.name = "\(prefix)\(brand)\(trade)"
+                var name = "\(prefix)\(brand)\(trade)"
+                var attempt = 0
+                while !registry.isFree(name: name, for: index) {
+                    attempt += 1
+                    precondition(attempt < 1_000, "no free new name for \(institutions[index].id)")
+                    var draw = SplitMix64(seed: seed, stream: 7, index: UInt64(index) << 16 | UInt64(attempt))
+                    name = "\(prefix)\(Names.replacementBrand(business: false, attempt: attempt, using: &draw))\(trade)"
+                }
+                registry.add(name: name, index: index)
+                institutions[index].nonprofit?.name = name
                 institutions[index].hardCases.insert(.nameChangedBeyondAffixes)
             }
         }
         // Bilingual names exist only where every file can carry Mongolian script: civil affairs.
-        for index in institutions.indices.filter({ institutions[$0].kind == .alreadyNonprofit }).prefix(2) {
-            let county = institutions[index].county
-            institutions[index].nonprofit?.name = "\(county.name)蒙古语言文字培训学校（ᠮᠣᠩᠭᠣᠯ）"
+        // One such school per county at most: a county registers a name once.
+        var bilingual = 0
+        for index in institutions.indices where bilingual < 2 && institutions[index].kind == .alreadyNonprofit {
+            let name = "\(institutions[index].county.name)蒙古语言文字培训学校（ᠮᠣᠩᠭᠣᠯ）"
+            guard registry.isFree(name: name, for: index) else { continue }
+            registry.add(name: name, index: index)
+            institutions[index].nonprofit?.name = name
+            bilingual += 1
         }
         return World(institutions: institutions)
     }
+}
+
+/// The names and codes given out so far, and to which institution (by index). A name is
+/// unique in the whole world: one with a county in it is the county's, one without
+/// (巴彦淖尔市…, 内蒙古…) the city's. A credit code is unique, and so is the organisation
+/// code inside it (positions 9-17), which older systems key on.
+struct Registry {
+    private var owners: [String: Int] = [:]
+
+    func isFree(name: String, for index: Int) -> Bool { (owners[name] ?? index) == index }
+
+    private func isFree(code: String, for index: Int) -> Bool {
+        (owners[code] ?? index) == index && (owners[Self.organizationKey(code)] ?? index) == index
+    }
+
+    private static func organizationKey(_ code: String) -> String {
+        "organization code " + String(code.utf8.dropFirst(8).prefix(9))!
+    }
+
+    /// What of the institution is already another's: 1 where a new draw is needed.
+    func clash(_ institution: Institution, index: Int) -> Variation {
+        var clash = Variation()
+        let names = [institution.enterprise?.name, institution.nonprofit?.name].compactMap { $0 }
+        if names.contains(where: { !isFree(name: $0, for: index) }) { clash.name = 1 }
+        if let code = institution.enterprise?.code, !isFree(code: code, for: index) { clash.enterpriseCode = 1 }
+        if let code = institution.nonprofit?.code {
+            let sharesOwn = institution.enterprise.map { Self.organizationKey($0.code) == Self.organizationKey(code) } ?? false
+            if sharesOwn || !isFree(code: code, for: index) { clash.nonprofitCode = 1 }
+        }
+        return clash
+    }
+
+    mutating func add(_ institution: Institution, index: Int) {
+        for name in [institution.enterprise?.name, institution.nonprofit?.name].compactMap({ $0 }) { add(name: name, index: index) }
+        for code in [institution.enterprise?.code, institution.nonprofit?.code].compactMap({ $0 }) {
+            owners[code] = index
+            owners[Self.organizationKey(code)] = index
+        }
+    }
+
+    mutating func add(name: String, index: Int) { owners[name] = index }
 }

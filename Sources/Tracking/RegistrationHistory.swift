@@ -186,3 +186,20 @@ public struct BusinessEvent: Sendable, Hashable, Codable {
     /// The day it counts from.
     public var day: Day { completedOn ?? seenOn }
 }
+
+extension RegistrationHistory {
+    /// The history of two institutions found to be one: every registration of both, seen
+    /// from the earlier first sight to the later last one.
+    public func merged(with other: RegistrationHistory) -> RegistrationHistory {
+        var merged = self
+        for registration in other.registrations where !merged.registrations.contains(registration) {
+            merged.registrations.append(registration)
+        }
+        if other.firstSeenBatch < firstSeenBatch {
+            merged.firstSeenBatch = other.firstSeenBatch
+            merged.firstSeenOn = other.firstSeenOn
+        }
+        merged.lastSeenBatch = max(lastSeenBatch, other.lastSeenBatch)
+        return merged
+    }
+}

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import RegistryModel
 
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch", abstract: "Reads one month's exports and records the batch.")
+        commandName: "batch", abstract: "Reads one month's exports and records the batch in the ledger.")
 
     @Argument(help: "The folder holding one month's .csv and .xml exports.")
     var inputFolder: String
@@ -12,46 +13,49 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date the batch describes (YYYY-MM-DD).")
     var asOf: String?
 
-    @Option(help: "The SQLite ledger file.")
-    var ledger: String = "output/ledger.sqlite"
+    @OptionGroup var ledger: LedgerOption
 
     @Option(help: "Where this batch's files go (default output/<YYYY-MM>/).")
     var out: String?
+
+    @OptionGroup var files: FileOptions
 
     @Flag(help: "Print each stage's time, throughput and peak memory to stderr (for the benchmark).")
     var timings = false
 
     func run() throws {
         let request = BatchRequest(
-            inputFolder: URL(fileURLWithPath: inputFolder), asOf: asOf,
-            outputFolder: out.map { URL(fileURLWithPath: $0) })
-        let result: BatchResult
-        do {
-            result = try BatchRunner.run(request)
-        } catch {
-            Terminal.error("\(error)")
-            throw ExitCode.failure
-        }
-        for kind in result.missingSources {
-            Terminal.error("警告：本月没有\(kind.chineseName)的导出文件，其机构保留上月状态。")
-        }
-        if timings {
-            for timing in result.timings {
-                Terminal.error(String(format: "stage %-10@ %8.3f s %12.0f records/s  peak RSS %7.1f MiB",
-                                      timing.stage, timing.seconds, timing.recordsPerSecond,
-                                      Double(timing.peakResidentKiB) / 1024))
-            }
-        }
-        Terminal.error("""
-            批次 \(result.asOf.iso)：读取 \(result.files.count) 个文件、\(result.records) 条记录，\
-            接受 \(result.accepted) 条，拒绝 \(result.rejected) 条。输出在 \(result.outputFolder.path)/
-            """)
+            inputFolder: URL(fileURLWithPath: inputFolder), asOf: asOf, ledgerPath: ledger.path,
+            outputFolder: out.map { URL(fileURLWithPath: $0) }, settings: files.settings, progress: Terminal.progress)
+        let result = try Terminal.fatal { try BatchRunner.run(request) }
+        Terminal.report(result, timings: timings)
     }
 }
 
-/// Messages for the person at the terminal go to stderr; stdout stays for data.
-enum Terminal {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+struct LedgerOption: ParsableArguments {
+    @Option(name: .customLong("ledger"), help: "The SQLite ledger file.")
+    var path: String = "output/ledger.sqlite"
+}
+
+struct FileOptions: ParsableArguments {
+    @Option(help: "The re-registration deadline (YYYY-MM-DD).")
+    var deadline: String = "2021-12-31"
+
+    @Option(help: "Write ledger.xlsx only up to this many institutions.")
+    var workbookLimit: Int = 100_000
+
+    @Flag(help: "Write ledger.xlsx whatever the number of institutions.")
+    var forceWorkbook = false
+
+    var settings: BatchSettings {
+        var settings = BatchSettings()
+        if let deadline = Day(iso: deadline) { settings.deadline = deadline }
+        settings.workbookLimit = workbookLimit
+        settings.forceWorkbook = forceWorkbook
+        return settings
+    }
+
+    func validate() throws {
+        guard Day(iso: deadline) != nil else { throw ValidationError("截止日期“\(deadline)”无法识别：请写成 YYYY-MM-DD。") }
     }
 }

@@ -1,0 +1,230 @@
+import Classify
+import Ledger
+import Linkage
+import RegistryModel
+import Reports
+import Tracking
+
+/// Links, classifies and tracks one month's records against what the ledger remembers, and
+/// assembles everything the month adds to the ledger. Writes nothing itself.
+struct BatchComputation {
+    let month: String
+    let asOf: Day
+    let settings: BatchSettings
+    let ledger: Ledger
+    let classifier: Classifier
+
+    private var tracker: Tracker { Tracker(policyStart: settings.policyStart, deadline: settings.deadline) }
+
+    /// The risk flags a person should confirm (review.csv); `ambiguous_link` has its own item.
+    static let reviewedFlags: [InstitutionFlag] = [
+        .disguisedSubjectRisk, .preschoolSubject, .foreignCapital, .listedCompany, .newAfterPolicy,
+        .subjectInNonSubject, .formerRegistrationActive, .countyConflict, .invalidCreditCode,
+    ]
+
+    func compute(records: [SourceRecord], rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
+                 progress: (String) -> Void) throws -> BatchWrite {
+        let previousMonth = try ledger.months().filter { $0 < month }.last
+        let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
+        let previousByID = Dictionary(previousLines.map { ($0.line.institutionID, $0.line) }, uniquingKeysWith: { a, _ in a })
+        var memories = try ledger.states(before: month).mapValues(InstitutionMemory.decode)
+        let retired = try ledger.retired(before: month)
+        let decisions = try ledger.decisions()
+        let firstNewSequence = try ledger.nextSequence()
+
+        progress("归并记录")
+        let linkage = Linker(policyStart: settings.policyStart).link(
+            records, known: memories.values.map(\.profile), retired: retired,
+            decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
+
+        var changed = Set<InstitutionID>()
+        let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
+        for merge in linkage.merges {
+            guard let lost = memories.removeValue(forKey: merge.retired) else { continue }
+            let kept = memories[merge.survivor] ?? InstitutionMemory(
+                profile: lost.profile, history: lost.history, requirement: nil, requirementCategory: nil)
+            memories[merge.survivor] = kept.merged(with: lost, profile: profiles[merge.survivor] ?? kept.profile)
+            changed.insert(merge.survivor)
+        }
+        var recordsByID: [InstitutionID: [SourceRecord]] = [:]
+        for (record, link) in zip(records, linkage.links) { recordsByID[link.institution, default: []].append(record) }
+        for (id, ownRecords) in recordsByID {
+            let history = tracker.update(memories[id]?.history, with: ownRecords, batch: month, asOf: asOf)
+            if var memory = memories[id] {
+                memory.history = history
+                memory.profile = profiles[id] ?? memory.profile
+                memories[id] = memory
+            } else {
+                memories[id] = InstitutionMemory(profile: profiles[id]!, history: history, requirement: nil, requirementCategory: nil)
+            }
+            changed.insert(id)
+        }
+
+        progress("分类与进度")
+        let resolve = { (id: InstitutionID) -> InstitutionID in
+            var current = id
+            while let next = retired[current] ?? linkage.merges.first(where: { $0.retired == current })?.survivor { current = next }
+            return current
+        }
+        var decidedCategory: [InstitutionID: Category] = [:]
+        for decision in decisions where decision.kind == .category {
+            if let category = decision.category { decidedCategory[resolve(decision.institution)] = category }
+        }
+        let ambiguous = Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] })
+
+        var lines: [LineRow] = []
+        var statusChanges: [StatusChangeRow] = []
+        var categoryReviews: [ReviewItem] = []
+        for id in memories.keys.sorted() {
+            var memory = memories[id]!
+            let ownRecords = recordsByID[id] ?? []
+            let previous = previousByID[id]
+            let classification = ownRecords.isEmpty ? nil : classifier.classify(ownRecords, policyStart: settings.policyStart)
+            let decided = decidedCategory[id]
+            let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
+
+            // Fixed at first sight; re-decided only by a clerk's category or a merge.
+            if memory.requirement == nil || (decided != nil && memory.requirementCategory != decided) {
+                let basis = decided ?? memory.requirementCategory ?? category
+                memory.requirement = tracker.decideRequirement(category: basis, history: memory.history)
+                memory.requirementCategory = basis
+                memories[id] = memory
+                changed.insert(id)
+            }
+            let tracked = tracker.status(of: memory.history, requirement: memory.requirement!.requirement,
+                                         currentCategory: category, asOf: asOf)
+
+            var flags = Set(classification?.flags ?? Set(previous?.flags.filter(InstitutionFlag.classifierFlags.contains) ?? []))
+            if tracked.formerRegistrationActive { flags.insert(.formerRegistrationActive) }
+            let counties = Set(ownRecords.compactMap(\.county.county))
+            if ownRecords.isEmpty {
+                if previous?.flags.contains(.countyConflict) == true { flags.insert(.countyConflict) }
+            } else if counties.count > 1 || ownRecords.contains(where: { $0.flags.contains(.countyConflict) }) {
+                flags.insert(.countyConflict)
+            }
+            if ownRecords.contains(where: { $0.flags.contains(.invalidCreditCode) }) { flags.insert(.invalidCreditCode) }
+            if ambiguous.contains(id) { flags.insert(.ambiguousLink) }
+
+            let identity = Identity(memory: memory, records: ownRecords, previous: previous)
+            let line = LedgerLine(
+                institutionID: id, name: identity.name, creditCode: identity.creditCode,
+                formerCreditCodes: identity.formerCreditCodes(memory.profile), countyCode: identity.county?.code,
+                countyName: identity.county?.name, category: category,
+                department: Self.department(category: category, decided: decided != nil, classified: classification?.department,
+                                            previous: previous?.department),
+                stages: classification.map { $0.stages.sorted() } ?? previous?.stages ?? [],
+                reregistrationRequired: memory.requirement!.requirement.isRequired,
+                reregistrationStatus: tracked.status, completedOn: tracked.completedOn, overdue: tracked.overdue,
+                daysOverdue: tracked.daysOverdue, flags: InstitutionFlag.allCases.filter(flags.contains),
+                firstSeenBatch: memory.history.firstSeenBatch, lastSeenBatch: memory.history.lastSeenBatch,
+                sourceRecordCount: ownRecords.count)
+            let evidence = ((classification?.evidence.map(\.text) ?? []) + [memory.requirement!.reason, tracked.reason])
+                .joined(separator: "\n")
+            lines.append(LineRow(line: line, evidence: evidence))
+            if previous?.reregistrationStatus != tracked.status {
+                statusChanges.append(StatusChangeRow(institution: id, from: previous?.reregistrationStatus, to: tracked.status,
+                                                     reason: tracked.reason))
+            }
+            if category == .undetermined, decided == nil {
+                categoryReviews.append(ReviewItem(
+                    kind: .category, institutionIDs: [id],
+                    summary: classification?.reviewReason ?? "类别待定，请人工认定",
+                    evidence: classification?.evidence.map(\.text).joined(separator: "；") ?? ""))
+            }
+        }
+
+        var write = BatchWrite(
+            batch: BatchRow(
+                month: month, asOf: asOf, deadline: settings.deadline, inputDigest: digest, toolVersion: Version.current,
+                records: records.count + rejects.count, accepted: records.count, rejected: rejects.count, warnings: warnings,
+                summary: ContractFiles.summaryJSON(asOf: asOf, deadline: settings.deadline, lines: lines.map(\.line))),
+            nextSequence: linkage.nextSequence)
+        write.files = files
+        write.newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
+            .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
+        write.states = try changed.sorted().compactMap { id in try memories[id].map { (id, try $0.json()) } }
+        write.records = zip(records, linkage.links).map { record, link in
+            RecordRow(ref: record.ref, kind: record.kind, institution: link.institution, rule: link.rule, score: link.score,
+                      evidence: link.evidence, fields: record.original)
+        }
+        write.rejects = rejects
+        write.lines = lines
+        write.statusChanges = statusChanges
+        write.reviews = Self.linkReviews(linkage.reviews) + categoryReviews + Self.flagReviews(lines)
+        write.merges = linkage.merges.map { MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence) }
+        return write
+    }
+
+    private static func linkDecision(_ decision: DecisionRow) -> LinkDecision? {
+        guard let other = decision.other else { return nil }
+        switch decision.kind {
+        case .same: return .same(decision.institution, other)
+        case .different: return .different(decision.institution, other)
+        case .category: return nil
+        }
+    }
+
+    /// A clerk's category decides the department where the category does (subject and mixed
+    /// belong to education); otherwise the classifier's evidence does.
+    private static func department(category: Category, decided: Bool, classified: Department?, previous: Department?) -> Department? {
+        switch category {
+        case .subject, .mixed: return .education
+        case .outOfScope: return nil
+        case .undetermined: return decided ? nil : classified
+        case .nonSubject:
+            let department = classified ?? previous
+            return department == .education ? nil : department
+        }
+    }
+
+    private static func linkReviews(_ reviews: [LinkReview]) -> [ReviewItem] {
+        reviews.map { review in
+            ReviewItem(
+                kind: .link, institutionIDs: [review.civil, review.enterprise],
+                summary: "请确认 \(review.civil) 是否由 \(review.enterprise) 重新登记而来（同一机构）；匹配概率 \(review.probability)",
+                evidence: review.evidence)
+        }
+    }
+
+    private static func flagReviews(_ lines: [LineRow]) -> [ReviewItem] {
+        lines.compactMap { row in
+            let flags = reviewedFlags.filter(row.line.flags.contains)
+            guard !flags.isEmpty else { return nil }
+            return ReviewItem(kind: .flag, institutionIDs: [row.line.institutionID],
+                              summary: "请核实：" + flags.map(\.chineseName).joined(separator: "；"),
+                              evidence: row.evidence.replacingOccurrences(of: "\n", with: "；"))
+        }
+    }
+}
+
+/// The name, code and county a ledger line shows: those of the institution's most
+/// authoritative current registration (the non-profit once it exists).
+struct Identity {
+    let name: String
+    let creditCode: String?
+    let county: County?
+
+    init(memory: InstitutionMemory, records: [SourceRecord], previous: LedgerLine?) {
+        let ranked = memory.history.registrations.sorted { Self.rank($0) > Self.rank($1) }
+        let best = ranked.first { $0.name != nil }
+        name = best?.name ?? previous?.name ?? records.compactMap(\.name).first ?? ""
+        creditCode = best?.creditCode.flatMap { $0.utf8.count == 18 ? $0 : nil } ?? previous?.creditCode
+        let authoritative = records.first { $0.creditCode?.code == best?.creditCode } ?? records.first
+        county = authoritative?.county.county ?? records.compactMap(\.county.county).first
+            ?? previous?.countyCode.flatMap(County.init(rawValue:)) ?? memory.profile.counties.first
+    }
+
+    /// Earlier codes: every other valid code the institution's registrations carried.
+    func formerCreditCodes(_ profile: InstitutionProfile) -> [String] {
+        Array(Set((profile.creditCodes + profile.formerCreditCodes).filter { $0 != creditCode && CreditCodeRules.isValid($0) })).sorted()
+    }
+
+    private static func rank(_ registration: TrackedRegistration) -> (Int, Int, String) {
+        let role = switch registration.role {
+        case .nonprofit: registration.creditCode == nil ? 2 : 3
+        case .otherCivil: 1
+        case .forProfit: 0
+        }
+        return (role, registration.creditCodeValid ? 1 : 0, registration.lastSeenBatch)
+    }
+}

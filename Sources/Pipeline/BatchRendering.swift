@@ -1,0 +1,119 @@
+import Foundation
+import Ledger
+import RegistryModel
+import Reports
+
+/// Renders a recorded month's files from the ledger alone, so that a re-run, a re-render
+/// (`rereg report`) and the first run give the same bytes.
+public enum BatchRendering {
+    /// `rereg report`: a recorded month's files from the ledger file alone.
+    public static func publish(month: String, ledgerPath: String, to destination: URL, settings: BatchSettings) throws {
+        guard FileManager.default.fileExists(atPath: ledgerPath) else { throw DecisionError.noLedger(ledgerPath) }
+        try publish(month: month, from: try Ledger(path: ledgerPath), to: destination, settings: settings)
+    }
+
+    /// Renders into a staging folder and moves it into place.
+    public static func publish(month: String, from ledger: Ledger, to destination: URL, settings: BatchSettings) throws {
+        let output = try OutputFolder(final: destination)
+        do {
+            try render(month: month, from: ledger, into: output, settings: settings)
+            try output.publish()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    private static func render(month: String, from ledger: Ledger, into output: OutputFolder, settings: BatchSettings) throws {
+        guard let batch = try ledger.batch(month) else { throw PipelineError.unknownBatch(month) }
+        let months = try ledger.months().filter { $0 <= month }
+        let previousMonth = months.dropLast().last
+        let lines = try ledger.lines(month).map(\.line)
+        let previousLines = try previousMonth.map { try ledger.lines($0).map(\.line) } ?? []
+        let records = try ledger.records(month)
+        let rejects = try ledger.rejects(month).map { RejectRow(file: $0.ref.sourceFile, ordinal: $0.ref.ordinal, reason: $0.reason) }
+        let reviews = try ledger.reviews(month)
+        let files = try ledger.files(month)
+
+        try ContractFiles.writeCrosswalk(records, to: output.path("crosswalk.csv"))
+        try ContractFiles.writeRejects(rejects, to: output.path("rejects.csv"))
+        try ContractFiles.writeLedgerJSONL(lines, to: output.path("ledger.jsonl"))
+        try Data(ContractFiles.summaryJSON(asOf: batch.asOf, deadline: batch.deadline, lines: lines).utf8)
+            .write(to: URL(fileURLWithPath: output.path("summary.json")))
+        try ContractFiles.writeLedgerCSV(lines, to: output.path("ledger.csv"))
+        try ContractFiles.writeChanges(lines, previous: previousLines, to: output.path("changes.csv"))
+        try ContractFiles.writeReview(reviews, lines: lines, to: output.path("review.csv"))
+        try ContractFiles.writeFiles(files, to: output.path("files.csv"))
+
+        let (summary, byCounty) = Summary.counts(lines)
+        let report = BatchReport(
+            asOf: batch.asOf, deadline: batch.deadline, batchMonth: month, previousBatchMonth: previousMonth,
+            lines: lines, previousLines: previousLines, summary: summary, summaryByCounty: byCounty,
+            trend: try months.compactMap { try ledger.batch($0) }.map { TrendPoint(month: $0.month, asOf: $0.asOf, counts: Self.counts($0)) },
+            reviewItems: reviews, rejectGroups: Self.groups(rejects), rejectRows: rejects,
+            files: files.map { FileQuality(name: $0.source.name, registry: $0.source.kind, format: $0.source.format,
+                                           encoding: $0.source.encoding, records: $0.records, accepted: $0.accepted,
+                                           rejected: $0.rejected) },
+            duplicatesMerged: Self.duplicates(records), invalidCodes: lines.filter { $0.flags.contains(.invalidCreditCode) }.count,
+            missingRegistryWarning: batch.warnings.isEmpty ? nil : batch.warnings.joined(separator: " "),
+            contacts: Self.contacts(records))
+        _ = try ReportFiles.write(report, into: output.staging, workbookLineLimit: settings.workbookLimit,
+                                  forceWorkbook: settings.forceWorkbook)
+    }
+
+    /// The stored summary's overall counts (the trend reads them without every month's lines).
+    private static func counts(_ batch: BatchRow) -> ProgressCounts {
+        struct Stored: Decodable {
+            let required, completed, exited, in_progress, not_started, overdue: Int
+        }
+        var counts = ProgressCounts()
+        if let stored = try? JSONDecoder().decode(Stored.self, from: Data(batch.summary.utf8)) {
+            counts.required = stored.required
+            counts.completed = stored.completed
+            counts.exited = stored.exited
+            counts.inProgress = stored.in_progress
+            counts.notStarted = stored.not_started
+            counts.overdue = stored.overdue
+        }
+        return counts
+    }
+
+    private static func groups(_ rejects: [RejectRow]) -> [RejectGroup] {
+        var byCode: [String: [RejectRow]] = [:]
+        for reject in rejects {
+            let code = reject.reason.split(separator: "(").last.map { String($0.prefix { $0 != ":" }) } ?? reject.reason
+            byCode[code, default: []].append(reject)
+        }
+        return byCode.keys.sorted().map { code in
+            let rows = byCode[code]!
+            return RejectGroup(code: code, reason: rows[0].reason, count: rows.count,
+                               examples: rows.prefix(5).map { RecordRef(sourceFile: $0.file, ordinal: $0.ordinal) })
+        }
+    }
+
+    /// Records that repeat another record of the same institution value for value.
+    private static func duplicates(_ records: [RecordRow]) -> Int {
+        var seen = Set<String>()
+        var count = 0
+        for record in records {
+            let key = record.institution.rawValue + "\u{1}" + record.ref.sourceFile + "\u{1}" + record.fields.json
+            if !seen.insert(key).inserted { count += 1 }
+        }
+        return count
+    }
+
+    /// Personal data for the department feeds, from the latest record that carries it.
+    private static func contacts(_ records: [RecordRow]) -> [InstitutionID: Contact] {
+        var contacts: [InstitutionID: Contact] = [:]
+        for record in records {
+            let fields = record.fields
+            guard fields[.legalRepresentative] != nil || fields[.legalRepresentativeID] != nil || fields[.phone] != nil else { continue }
+            let old = contacts[record.institution]
+            contacts[record.institution] = Contact(
+                legalRepresentative: fields[.legalRepresentative] ?? old?.legalRepresentative,
+                idNumber: fields[.legalRepresentativeID] ?? old?.idNumber,
+                phone: fields[.phone] ?? old?.phone)
+        }
+        return contacts
+    }
+}

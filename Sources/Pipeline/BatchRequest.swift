@@ -1,0 +1,55 @@
+import Foundation
+import RegistryModel
+
+/// What a batch is asked to do (`rereg batch`).
+public struct BatchRequest: Sendable {
+    public var inputFolder: URL
+    public var asOf: String?
+    public var ledgerPath: String
+    public var outputFolder: URL?
+    public var settings: BatchSettings
+    /// Told the stage being worked on; the command line shows it on a terminal only.
+    public var progress: @Sendable (String) -> Void
+
+    public init(inputFolder: URL, asOf: String? = nil, ledgerPath: String = "output/ledger.sqlite",
+                outputFolder: URL? = nil, settings: BatchSettings = BatchSettings(),
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.inputFolder = inputFolder
+        self.asOf = asOf
+        self.ledgerPath = ledgerPath
+        self.outputFolder = outputFolder
+        self.settings = settings
+        self.progress = progress
+    }
+}
+
+/// The policy's dates and the limits of the files for people.
+public struct BatchSettings: Sendable {
+    public var policyStart = Day(year: 2021, month: 7, day: 24)!
+    public var deadline = Day(year: 2021, month: 12, day: 31)!
+    /// `ledger.xlsx` is written up to this many institutions, beyond only when forced.
+    public var workbookLimit = 100_000
+    public var forceWorkbook = false
+
+    public init() {}
+}
+
+/// What a batch did.
+public struct BatchResult: Sendable {
+    public let month: String
+    public let asOf: Day
+    public let outputFolder: URL
+    public let files: [FileRow]
+    /// Loud warnings (a registry missing this month).
+    public let warnings: [String]
+    /// The same exports as the month already recorded: nothing was recorded again.
+    public let unchanged: Bool
+    public let institutions: Int
+    public let summary: ProgressCounts
+    /// Per stage, for the benchmark; never written to a file.
+    public let timings: [StageTiming]
+
+    public var records: Int { files.reduce(0) { $0 + $1.records } }
+    public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
+    public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+}

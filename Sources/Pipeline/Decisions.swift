@@ -1,0 +1,77 @@
+import Foundation
+import Ledger
+import RegistryModel
+
+/// A clerk's decisions file (`rereg decide FILE`): a CSV answering review.csv.
+///
+/// ```
+/// decision,institution_id,other_institution_id,category,note
+/// same,BYN-00000375,BYN-00000147,,法定代表人与住所相同，确认为重新登记
+/// different,BYN-00000394,BYN-00000320,,两家为姐妹公司
+/// category,BYN-00000212,,non_subject,经营范围已删除学科类培训
+/// revoke,BYN-00000375,BYN-00000147,,误判
+/// ```
+/// `decision` is `same`, `different`, `category` or `revoke` (Chinese 同一机构, 不同机构, 类别,
+/// 撤销 too); `revoke` withdraws the active same/different decision about the pair, or the
+/// category decision about one institution.
+public enum Decisions {
+    public struct Outcome: Sendable {
+        public let added: Int
+        public let revoked: Int
+    }
+
+    public static func apply(file: URL, ledgerPath: String) throws -> Outcome {
+        guard FileManager.default.fileExists(atPath: ledgerPath) else { throw DecisionError.noLedger(ledgerPath) }
+        let ledger = try Ledger(path: ledgerPath)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { throw DecisionError.unreadable(file.path) }
+        var additions: [DecisionRow] = []
+        var revocations: [(DecisionRow.Kind, InstitutionID, InstitutionID?)] = []
+        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline)
+        for (number, line) in lines.enumerated() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let where_ = "第 \(number + 1) 行"
+            guard let word = cells.first, !word.isEmpty, number > 0 || !["decision", "决定"].contains(word) else { continue }
+            let id = InstitutionID(rawValue: cells.count > 1 ? cells[1] : "")
+            let other = cells.count > 2 && !cells[2].isEmpty ? InstitutionID(rawValue: cells[2]) : nil
+            let note = cells.count > 4 ? cells[4...].joined(separator: ",") : ""
+            for known in [id] + (other.map { [$0] } ?? []) where !(try ledger.knows(known)) {
+                throw DecisionError.invalid(line: where_, reason: "台账中没有机构编号“\(known.rawValue)”")
+            }
+            switch word {
+            case "same", "同一机构", "different", "不同机构":
+                guard let other, other != id else { throw DecisionError.invalid(line: where_, reason: "需要两个不同的机构编号") }
+                let kind: DecisionRow.Kind = ["same", "同一机构"].contains(word) ? .same : .different
+                additions.append(DecisionRow(kind: kind, institution: id, other: other, note: note))
+            case "category", "类别":
+                guard cells.count > 3, let category = Category(rawValue: cells[3]) else {
+                    let words = Category.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw DecisionError.invalid(line: where_, reason: "类别须为 \(words) 之一")
+                }
+                additions.append(DecisionRow(kind: .category, institution: id, category: category, note: note))
+            case "revoke", "撤销":
+                revocations.append((other == nil ? .category : .same, id, other))
+                if other != nil { revocations.append((.different, id, other)) }
+            default:
+                throw DecisionError.invalid(line: where_, reason: "决定“\(word)”无法识别（same / different / category / revoke）")
+            }
+        }
+        var revoked = 0
+        for (kind, id, other) in revocations { revoked += try ledger.revoke(kind: kind, institution: id, other: other) }
+        try ledger.add(additions)
+        return Outcome(added: additions.count, revoked: revoked)
+    }
+}
+
+public enum DecisionError: Error, CustomStringConvertible {
+    case noLedger(String)
+    case unreadable(String)
+    case invalid(line: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .noLedger(let path): "台账“\(path)”不存在：请先运行 rereg batch。"
+        case .unreadable(let path): "无法读取决定文件“\(path)”（须为 UTF-8 编码的 CSV）。"
+        case .invalid(let line, let reason): "决定文件\(line)有误：\(reason)；未记录任何决定。"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Linkage
+import RegistryModel
+import Tracking
+
+/// What the pipeline remembers of one institution from month to month; the ledger keeps it
+/// as JSON (`institution_state`).
+struct InstitutionMemory: Codable {
+    var profile: InstitutionProfile
+    var history: RegistrationHistory
+    /// Fixed when the institution is first seen (contract: `reregistration_required`).
+    var requirement: RequirementDecision?
+    /// The category the requirement was decided on.
+    var requirementCategory: Category?
+
+    /// Two institutions found to be one: profiles and histories joined; a requirement is
+    /// kept from whichever side was a subject or mixed institution when first seen.
+    func merged(with other: InstitutionMemory, profile: InstitutionProfile) -> InstitutionMemory {
+        let sides = [self, other].filter { $0.requirementCategory != nil }
+        let category = sides.first { $0.requirementCategory?.isSubjectOrMixed == true }?.requirementCategory
+            ?? sides.first?.requirementCategory
+        return InstitutionMemory(profile: profile, history: history.merged(with: other.history), requirement: nil,
+                                 requirementCategory: category)
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    func json() throws -> String { String(decoding: try Self.encoder.encode(self), as: UTF8.self) }
+
+    static func decode(_ json: String) throws -> InstitutionMemory {
+        try JSONDecoder().decode(InstitutionMemory.self, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Ledger
+import RegistryModel
+
+/// `rereg replay`: rebuilds the ledger from every month folder in order, keeping the clerk's
+/// decisions. The new ledger replaces the old one only when every month has been recorded.
+public enum Replay {
+    public static func run(inputRoot: URL, ledgerPath: String, outputRoot: URL, settings: BatchSettings,
+                           progress: @escaping @Sendable (String) -> Void) throws -> [BatchResult] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: inputRoot.path)) ?? []
+        let months = names.filter { BatchDate.lastDay(ofMonthNamed: $0) != nil }.sorted()
+        guard !months.isEmpty else { throw PipelineError.noMonths(inputRoot.path) }
+
+        let rebuilt = ledgerPath + ".replay"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rebuilt + suffix) }
+        do {
+            let fresh = try Ledger(path: rebuilt)
+            if FileManager.default.fileExists(atPath: ledgerPath) {
+                try fresh.add(try Ledger(path: ledgerPath).decisions(includingRevoked: true))
+            }
+            var results: [BatchResult] = []
+            for month in months {
+                progress("重建 \(month)")
+                results.append(try BatchRunner.run(BatchRequest(
+                    inputFolder: inputRoot.appendingPathComponent(month), ledgerPath: rebuilt,
+                    outputFolder: outputRoot.appendingPathComponent(month), settings: settings, progress: progress)))
+            }
+            if FileManager.default.fileExists(atPath: ledgerPath) {
+                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: ledgerPath), withItemAt: URL(fileURLWithPath: rebuilt))
+            } else {
+                try FileManager.default.moveItem(atPath: rebuilt, toPath: ledgerPath)
+            }
+            return results
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rebuilt + suffix) }
+            throw error
+        }
+    }
+}

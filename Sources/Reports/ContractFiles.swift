@@ -1,0 +1,161 @@
+import Foundation
+import RegistryModel
+
+/// The files `contract.md` fixes, written exactly as it says: other departments load them.
+public enum ContractFiles {
+    /// `crosswalk.csv`: one row per accepted record.
+    public static func writeCrosswalk(_ records: [RecordRow], to path: String) throws {
+        let writer = try CSVWriter(path: path, header: ["source_file", "record_ref", "institution_id", "link_rule", "link_score"])
+        for record in records.sorted(by: { $0.ref < $1.ref }) {
+            try writer.write([record.ref.sourceFile, String(record.ref.ordinal), record.institution.rawValue,
+                              record.rule.rawValue, number(record.score)])
+        }
+        try writer.close()
+    }
+
+    /// `rejects.csv`: one row per record not accepted.
+    public static func writeRejects(_ rejects: [RejectRow], to path: String) throws {
+        let writer = try CSVWriter(path: path, header: ["source_file", "record_ref", "reason"])
+        for reject in rejects.sorted(by: { ($0.file, $0.ordinal) < ($1.file, $1.ordinal) }) {
+            try writer.write([reject.file, String(reject.ordinal), reject.reason])
+        }
+        try writer.close()
+    }
+
+    /// `ledger.jsonl`: one line per institution, sorted by id, keys in the contract's order.
+    public static func writeLedgerJSONL(_ lines: [LedgerLine], to path: String) throws {
+        var text = ""
+        for line in lines.sorted(by: { $0.institutionID < $1.institutionID }) {
+            text += jsonLine(line) + "\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    static func jsonLine(_ line: LedgerLine) -> String {
+        JSONText.object([
+            ("institution_id", JSONText.string(line.institutionID.rawValue)),
+            ("name", JSONText.string(line.name)),
+            ("credit_code", JSONText.optional(line.creditCode)),
+            ("former_credit_codes", JSONText.array(line.formerCreditCodes)),
+            ("county_code", JSONText.optional(line.countyCode)),
+            ("county_name", JSONText.optional(line.countyName)),
+            ("category", JSONText.string(line.category.rawValue)),
+            ("department", JSONText.optional(line.department?.rawValue)),
+            ("stages", JSONText.array(line.stages.map(\.rawValue))),
+            ("reregistration_required", line.reregistrationRequired ? "true" : "false"),
+            ("reregistration_status", JSONText.string(line.reregistrationStatus.rawValue)),
+            ("completed_on", JSONText.optional(line.completedOn?.iso)),
+            ("overdue", line.overdue ? "true" : "false"),
+            ("days_overdue", String(line.daysOverdue)),
+            ("flags", JSONText.array(line.flags.map(\.rawValue))),
+            ("first_seen_batch", JSONText.string(line.firstSeenBatch)),
+            ("last_seen_batch", JSONText.string(line.lastSeenBatch)),
+            ("source_record_count", String(line.sourceRecordCount)),
+        ])
+    }
+
+    /// `summary.json`: counts of required institutions, overall and by county, equal to ledger.jsonl's.
+    public static func summaryJSON(asOf: Day, deadline: Day, lines: [LedgerLine]) -> String {
+        let (overall, byCounty) = Summary.counts(lines)
+        func members(_ counts: ProgressCounts) -> [(String, String)] {
+            [("required", String(counts.required)), ("completed", String(counts.completed)),
+             ("exited", String(counts.exited)), ("in_progress", String(counts.inProgress)),
+             ("not_started", String(counts.notStarted)), ("overdue", String(counts.overdue)),
+             ("completion_rate", String(counts.completionRate))]
+        }
+        let counties = byCounty.keys.sorted().map { ($0, JSONText.object(members(byCounty[$0]!))) }
+        return JSONText.object(
+            [("as_of", JSONText.string(asOf.iso)), ("deadline", JSONText.string(deadline.iso))]
+                + members(overall) + [("by_county", JSONText.object(counties))]) + "\n"
+    }
+
+    /// `ledger.csv`: the ledger for Excel users (BOM, Chinese headers, no formula cells).
+    public static func writeLedgerCSV(_ lines: [LedgerLine], to path: String) throws {
+        let writer = try CSVWriter(path: path, header: [
+            "机构编号", "名称", "统一社会信用代码", "原统一社会信用代码", "旗县区代码", "旗县区", "类别", "归口部门", "学段",
+            "须重新登记", "重新登记状态", "完成日期", "逾期", "逾期天数", "标记", "首次出现批次", "最近出现批次", "本批记录数",
+        ], options: .excel)
+        for line in lines.sorted(by: { $0.institutionID < $1.institutionID }) {
+            try writer.write([
+                line.institutionID.rawValue, line.name, line.creditCode ?? "", line.formerCreditCodes.joined(separator: "；"),
+                line.countyCode ?? "", line.countyName ?? "", line.category.chineseName, line.department?.chineseName ?? "",
+                line.stages.map(\.chineseName).joined(separator: "、"), line.reregistrationRequired ? "是" : "否",
+                line.reregistrationStatus.chineseName, line.completedOn?.iso ?? "", line.overdue ? "是" : "否",
+                String(line.daysOverdue), line.flags.map(\.chineseName).joined(separator: "；"), line.firstSeenBatch,
+                line.lastSeenBatch, String(line.sourceRecordCount),
+            ])
+        }
+        try writer.close()
+    }
+
+    /// `changes.csv`: institutions whose status, category or flags changed since the previous batch.
+    public static func writeChanges(_ lines: [LedgerLine], previous: [LedgerLine], to path: String) throws {
+        let before = Dictionary(previous.map { ($0.institutionID, $0) }, uniquingKeysWith: { first, _ in first })
+        let writer = try CSVWriter(path: path, header: [
+            "机构编号", "名称", "旗县区", "变化", "原状态", "现状态", "原类别", "现类别", "原标记", "现标记",
+        ], options: .excel)
+        for line in lines.sorted(by: { $0.institutionID < $1.institutionID }) {
+            let old = before[line.institutionID]
+            var what: [String] = []
+            if old == nil { what.append("新增") }
+            if let old, old.reregistrationStatus != line.reregistrationStatus { what.append("状态") }
+            if let old, old.category != line.category { what.append("类别") }
+            if let old, old.flags != line.flags { what.append("标记") }
+            guard !what.isEmpty else { continue }
+            try writer.write([
+                line.institutionID.rawValue, line.name, line.countyName ?? "", what.joined(separator: "、"),
+                old?.reregistrationStatus.chineseName ?? "", line.reregistrationStatus.chineseName,
+                old?.category.chineseName ?? "", line.category.chineseName,
+                old?.flags.map(\.chineseName).joined(separator: "；") ?? "", line.flags.map(\.chineseName).joined(separator: "；"),
+            ])
+        }
+        try writer.close()
+    }
+
+    /// `review.csv`: what needs a person, with the evidence and the institutions concerned.
+    public static func writeReview(_ items: [ReviewItem], lines: [LedgerLine], to path: String) throws {
+        let names = Dictionary(lines.map { ($0.institutionID, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let writer = try CSVWriter(path: path, header: ["序号", "类型", "机构编号", "机构名称", "待决事项", "证据"], options: .excel)
+        for (index, item) in items.enumerated() {
+            try writer.write([
+                String(index + 1), item.kind.chineseName, item.institutionIDs.map(\.rawValue).joined(separator: " "),
+                item.institutionIDs.map { names[$0] ?? "" }.joined(separator: " / "), item.summary, item.evidence,
+            ])
+        }
+        try writer.close()
+    }
+
+    /// `files.csv`: each input file as recognised, with its checksum and counts.
+    public static func writeFiles(_ files: [FileRow], to path: String) throws {
+        let writer = try CSVWriter(path: path, header: [
+            "source_file", "source", "layout", "format", "encoding", "bytes", "sha256", "records", "accepted", "rejected",
+        ])
+        for file in files.sorted(by: { $0.source.name.utf8.lexicographicallyPrecedes($1.source.name.utf8) }) {
+            try writer.write([
+                file.source.name, file.source.kind.rawValue, file.source.layout.rawValue, file.source.format.rawValue,
+                file.source.encoding.rawValue, String(file.bytes), file.sha256, String(file.records), String(file.accepted),
+                String(file.rejected),
+            ])
+        }
+        try writer.close()
+    }
+
+    /// Numbers as JSON and CSV show them: integers without a fraction, others in their
+    /// shortest exact form, so that equal values always print the same.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// The progress counts `summary.json`, the report and the trend share.
+public enum Summary {
+    public static func counts(_ lines: [LedgerLine]) -> (overall: ProgressCounts, byCounty: [String: ProgressCounts]) {
+        var overall = ProgressCounts()
+        var byCounty: [String: ProgressCounts] = [:]
+        for line in lines where line.reregistrationRequired {
+            overall.count(line)
+            byCounty[line.countyCode ?? "unknown", default: ProgressCounts()].count(line)
+        }
+        return (overall, byCounty)
+    }
+}
