@@ -1,0 +1,74 @@
+// Scores what `rereg batch` recorded against the sample generator's truth, month by month:
+// each truth institution is followed through crosswalk.csv to the institution id holding
+// most of its records, and that id's ledger.jsonl line is compared with truth/institutions.csv.
+//
+//   scripts/evaluate-ledger.sh OUTPUT_ROOT [ROOT] [--show N]
+//
+// OUTPUT_ROOT holds one folder per month as `rereg batch` wrote it; ROOT holds truth/.
+import Evaluation
+import Foundation
+import RegistryModel
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var show = 5
+var paths: [String] = []
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    if argument == "--show" { show = Int(arguments.isEmpty ? "" : arguments.removeFirst()) ?? show } else { paths.append(argument) }
+}
+guard let outputRoot = paths.first.map(URL.init(fileURLWithPath:)) else {
+    FileHandle.standardError.write(Data("usage: EvaluateLedger OUTPUT_ROOT [ROOT] [--show N]\n".utf8))
+    exit(2)
+}
+let root = URL(fileURLWithPath: paths.count > 1 ? paths[1] : FileManager.default.currentDirectoryPath)
+
+do {
+    let samples = try SampleMonths(root: root)
+    let compared = ["reregistration_status", "overdue", "days_overdue", "completed_on", "reregistration_required", "category"]
+    // A truth institution absent from a month keeps the id it had: the ledger keeps its line.
+    var lastID: [String: String] = [:]
+    print("month    institutions  status+overdue  " + compared.map { Columns.left($0, 10) }.joined(separator: " "))
+    for month in samples.months {
+        let folder = outputRoot.appendingPathComponent(month)
+        let truthOf = try samples.truthIDs(month)
+        let truth = try samples.institutions(month)
+        var votes: [String: [String: Int]] = [:]
+        for row in try CSVTable(folder.appendingPathComponent("crosswalk.csv")).rows {
+            let ref = RecordRef(sourceFile: row["source_file"] ?? "", ordinal: Int(row["record_ref"] ?? "") ?? 0)
+            if let truthID = truthOf[ref] { votes[truthID, default: [:]][row["institution_id"] ?? "", default: 0] += 1 }
+        }
+        var lines: [String: [String: String]] = [:]
+        let text = try String(contentsOf: folder.appendingPathComponent("ledger.jsonl"), encoding: .utf8)
+        for json in text.split(separator: "\n") {
+            let line = try JSONDecoder().decode(LedgerLine.self, from: Data(json.utf8))
+            lines[line.institutionID.rawValue] = [
+                "reregistration_status": line.reregistrationStatus.rawValue, "overdue": String(line.overdue),
+                "days_overdue": String(line.daysOverdue), "completed_on": line.completedOn?.iso ?? "",
+                "reregistration_required": String(line.reregistrationRequired), "category": line.category.rawValue,
+            ]
+        }
+        var agree: [String: Int] = [:], both = 0, total = 0
+        var examples: [String] = []
+        for (truthID, expected) in truth.sorted(by: { $0.key < $1.key }) {
+            total += 1
+            let id = votes[truthID]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? lastID[truthID]
+            lastID[truthID] = id
+            let line = id.flatMap { lines[$0] } ?? [:]
+            var same = true
+            for key in compared {
+                if (line[key] ?? "?") == (expected[key] ?? "") { agree[key, default: 0] += 1 } else if key == "reregistration_status" || key == "overdue" {
+                    same = false
+                }
+            }
+            if same { both += 1 } else if examples.count < show {
+                examples.append("  \(truthID) → \(id ?? "（无记录）") \(expected["name"] ?? ""): truth \(expected["reregistration_status"] ?? "")/overdue \(expected["overdue"] ?? ""), ledger \(line["reregistration_status"] ?? "-")/overdue \(line["overdue"] ?? "-") [\(expected["hard_cases"] ?? "")]")
+            }
+        }
+        print("\(month)  \(Columns.right(String(total), 12))  \(Columns.ratio(both, total))          "
+              + compared.map { Columns.left(Columns.ratio(agree[$0] ?? 0, total), 10) }.joined(separator: " "))
+        examples.forEach { print($0) }
+    }
+} catch {
+    FileHandle.standardError.write(Data("evaluate-ledger: \(error)\n".utf8))
+    exit(1)
+}
