@@ -14,10 +14,10 @@ public enum Replay {
         let rebuilt = ledgerPath + ".replay"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rebuilt + suffix) }
         do {
-            let fresh = try Ledger(path: rebuilt)
-            if FileManager.default.fileExists(atPath: ledgerPath) {
-                try fresh.add(try Ledger(path: ledgerPath).decisions(includingRevoked: true))
-            }
+            // The clerk's decisions are the one thing the month folders do not hold.
+            let decisions = FileManager.default.fileExists(atPath: ledgerPath)
+                ? try Ledger(path: ledgerPath).decisions(includingRevoked: true) : []
+            try Ledger(path: rebuilt).add(decisions)
             var results: [BatchResult] = []
             for month in months {
                 progress("重建 \(month)")
@@ -25,10 +25,9 @@ public enum Replay {
                     inputFolder: inputRoot.appendingPathComponent(month), ledgerPath: rebuilt,
                     outputFolder: outputRoot.appendingPathComponent(month), settings: settings, progress: progress)))
             }
-            if FileManager.default.fileExists(atPath: ledgerPath) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: ledgerPath), withItemAt: URL(fileURLWithPath: rebuilt))
-            } else {
-                try FileManager.default.moveItem(atPath: rebuilt, toPath: ledgerPath)
+            // rename(2) replaces the old ledger in one step.
+            guard rename(rebuilt, ledgerPath) == 0 else {
+                throw PipelineError.cannotWriteOutput(path: ledgerPath, reason: String(cString: strerror(errno)))
             }
             return results
         } catch {

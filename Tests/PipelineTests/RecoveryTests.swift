@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// Crashes, replays, decisions and refusals, through the real binary.
+@Suite struct RecoveryTests {
+    func month(_ name: String) -> String { packageRoot.appendingPathComponent("input/\(name)").path }
+
+    @Test func aBatchKilledAtAnyMomentThenRunAgainGivesTheUninterruptedFiles() throws {
+        let clean = try temporaryFolder()
+        for name in ["2021-09", "2021-10"] {
+            #expect(try rereg(["batch", month(name), "--ledger", "ledger.sqlite", "--out", name], in: clean).status == 0)
+        }
+        let expected = try contents(of: clean.appendingPathComponent("2021-10"))
+
+        // Kill the October batch after a spread of delays, from before it reads to after it commits.
+        for delay in [0.0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0] {
+            let work = try temporaryFolder()
+            #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)
+            let process = Process()
+            process.executableURL = reregBinary
+            process.arguments = ["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"]
+            process.currentDirectoryURL = work
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let output = work.appendingPathComponent("2021-10")
+            if FileManager.default.fileExists(atPath: output.path) {
+                #expect(try contents(of: output) == expected, "after \(delay) s a published folder is complete")
+            }
+            let rerun = try rereg(["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"], in: work)
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            #expect(try contents(of: output) == expected, "killed after \(delay) s, then re-run")
+        }
+    }
+
+    @Test func replayRebuildsTheSameLedgerFiles() throws {
+        let work = try temporaryFolder()
+        for name in sampleMonths {
+            #expect(try rereg(["batch", month(name), "--ledger", "ledger.sqlite", "--out", "monthly/\(name)"], in: work).status == 0)
+        }
+        let run = try rereg(["replay", packageRoot.appendingPathComponent("input").path, "--ledger", "ledger.sqlite",
+                             "--out-root", "replayed"], in: work)
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in sampleMonths {
+            #expect(try contents(of: work.appendingPathComponent("replayed/\(name)")) == contents(of: work.appendingPathComponent("monthly/\(name)")))
+        }
+    }
+
+    @Test func aClerksDecisionsApplyFromTheNextBatchAndSurviveReplay() throws {
+        let work = try temporaryFolder()
+        #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)
+        let reviews = try csvRows(work.appendingPathComponent("2021-09/review.csv"))
+        let item = try #require(reviews.first { $0[1] == "类别认定" }, "the sample has an undetermined institution")
+        let decided = item[2]
+        try "decision,institution_id,other_institution_id,category,note\ncategory,\(decided),,non_subject,已核实为素质拓展\n"
+            .write(to: work.appendingPathComponent("decisions.csv"), atomically: true, encoding: .utf8)
+        let decide = try rereg(["decide", "decisions.csv", "--ledger", "ledger.sqlite"], in: work)
+        #expect(decide.status == 0, "\(decide.stderr)")
+
+        #expect(try rereg(["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"], in: work).status == 0)
+        func category(of id: String, in folder: String) throws -> String? {
+            try String(contentsOf: work.appendingPathComponent("\(folder)/ledger.jsonl"), encoding: .utf8)
+                .split(separator: "\n").first { $0.contains("\"\(id)\"") }
+                .flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["category"] as? String
+        }
+        #expect(try category(of: decided, in: "2021-10") == "non_subject")
+
+        let replay = try rereg(["replay", packageRoot.appendingPathComponent("input").path, "--ledger", "ledger.sqlite",
+                                "--out-root", "replayed"], in: work)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(try category(of: decided, in: "replayed/2021-09") == "non_subject")
+    }
+
+    @Test func aDecisionAboutAnUnknownIdIsRefusedWhole() throws {
+        let work = try temporaryFolder()
+        #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)
+        try "decision,institution_id,other_institution_id,category,note\nsame,BYN-00000001,BYN-99999999,,\n"
+            .write(to: work.appendingPathComponent("decisions.csv"), atomically: true, encoding: .utf8)
+        let run = try rereg(["decide", "decisions.csv", "--ledger", "ledger.sqlite"], in: work)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("BYN-99999999"))
+    }
+
+    @Test func aMonthWithOneRegistryIsRecordedWithALoudWarning() throws {
+        let work = try temporaryFolder()
+        let input = work.appendingPathComponent("2021-09")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let source = packageRoot.appendingPathComponent("input/2021-09")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.contains("企业") || name.contains("个体") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: input.appendingPathComponent(name))
+        }
+        let run = try rereg(["batch", input.path, "--ledger", "ledger.sqlite", "--out", "out"], in: work)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("警告：本月没有民政的导出文件"))
+        let report = try String(contentsOf: work.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(report.contains("本月没有民政的导出文件"))
+    }
+
+    @Test func anUnrecognisableFileStopsTheBatchAndCreatesNoLedger() throws {
+        let work = try temporaryFolder()
+        let input = work.appendingPathComponent("2021-09")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try "编号,项目,金额\n1,办公用品,300\n".write(to: input.appendingPathComponent("报销单.csv"), atomically: true, encoding: .utf8)
+        let run = try rereg(["batch", input.path, "--ledger", "ledger.sqlite", "--out", "out"], in: work)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("报销单.csv") && run.stderr.contains("“编号”、“项目”、“金额”"))
+        #expect(run.stderr.split(separator: "\n").count == 1, "one clear sentence")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("ledger.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out").path))
+    }
+}
