@@ -62,18 +62,19 @@ enum Names {
     }
 
     /// The brands of `one_char_brand` pair `index`: the list first, then a pool brand with
-    /// one of two near-identical last characters (智远轩 / 智远萱), unique per pair.
+    /// one of two near-identical last characters (智远园 / 智远圆), unique per pair.
     static func oneCharacterPair(_ index: Int) -> (String, String) {
         if index < oneCharacterPairs.count { return oneCharacterPairs[index] }
         let brands = derived(index - oneCharacterPairs.count, marks: oneCharacterMarks.map { [$0.0, $0.1] })
         return (brands[0], brands[1])
     }
 
-    /// Third characters for derived pair brands: the two sets are disjoint, and no common
-    /// brand has three characters, so derived brands never meet a common one.
+    /// Third characters for derived pair brands: the two sets are disjoint and not second
+    /// characters of the pool (no 智远远), and no common brand has three characters, so
+    /// derived brands never meet a common one.
     private static let chainMarks: [Character] = Array("堂坊斋塾馆社")
     private static let oneCharacterMarks: [(Character, Character)] = [
-        ("轩", "萱"), ("苑", "园"), ("阁", "格"), ("家", "佳"), ("星", "兴"), ("辰", "晨"),
+        ("园", "圆"), ("阁", "格"), ("家", "嘉"), ("舟", "洲"), ("梦", "孟"), ("宇", "羽"),
     ]
 
     /// Pool brand `index % pool` with mark set `index / pool`, and beyond that a further pool

@@ -44,6 +44,7 @@ import Testing
 @Suite struct DayTests {
     @Test func excelSerialOfTheDeadline() {
         #expect(Day(2021, 12, 31).excelSerial == 44561)
+        #expect(Day(excelSerial: Day(2021, 12, 31).excelSerial) == Day(2021, 12, 31))
         #expect(Day(2021, 12, 31).iso == "2021-12-31")
     }
 
@@ -51,6 +52,16 @@ import Testing
     func componentsRoundTrip(date: (Int, Int, Int)) {
         let day = Day(date.0, date.1, date.2)
         #expect(day.components == date)
+        #expect(day == Day(year: date.0, month: date.1, day: date.2))
+    }
+
+    @Test func randomDaysStayInTheirRange() {
+        var rng = SplitMix64(seed: 4)
+        let range = Day(2021, 12, 15)...Day(2022, 1, 3)
+        let days = (0..<500).map { _ in Day.random(in: range, using: &rng) }
+        #expect(days.allSatisfy { range.contains($0) })
+        #expect(Set(days).count == range.lowerBound.days(to: range.upperBound) + 1)
+        #expect(Day(2021, 12, 31).plus(days: 1) == Day(2022, 1, 1))
     }
 
     @Test func formsOfOneDate() {
@@ -79,6 +90,78 @@ import Testing
         let done = required.filter { $0.status == "completed" || $0.status == "exited" }.count
         let rate = Double(done) / Double(required.count)
         #expect(rate > 0.75 && rate < 0.95)
+    }
+
+    /// Every registration's name (enterprise and non-profit) with the county it is registered in,
+    /// mapped to the institutions that carry it.
+    static func nameOwners(_ institutions: [Institution]) -> [String: Set<String>] {
+        var owners: [String: Set<String>] = [:]
+        for institution in institutions {
+            for name in [institution.enterprise?.name, institution.nonprofit?.name].compactMap({ $0 }) {
+                owners["\(name) @ \(institution.county.code)", default: []].insert(institution.id)
+            }
+        }
+        return owners
+    }
+
+    static func codeOwners(_ institutions: [Institution]) -> [String: Set<String>] {
+        var owners: [String: Set<String>] = [:]
+        for institution in institutions {
+            for code in [institution.enterprise?.code, institution.nonprofit?.code].compactMap({ $0 }) {
+                owners[code, default: []].insert(institution.id)
+                owners["organization code " + String(code.dropFirst(8).prefix(9)), default: []].insert(institution.id)
+            }
+        }
+        return owners
+    }
+
+    @Test func theCheckFindsSharedNamesAndCodes() {
+        let world = World.build(seed: 5, count: 60).institutions
+        var twins = Array(world.prefix(2))
+        twins[1].county = twins[0].county
+        twins[1].enterprise = twins[0].enterprise
+        twins[1].nonprofit = twins[0].nonprofit
+        #expect(Self.nameOwners(twins).values.contains { $0.count > 1 })
+        #expect(Self.codeOwners(twins).values.contains { $0.count > 1 })
+    }
+
+    /// A registry gives a name (per county; one without a county per city) and a code to one
+    /// body only: a world of 20,000 has no name or code twice.
+    @Test func namesAndCodesAreUniqueInALargeWorld() {
+        let institutions = World.build(seed: 2021, count: 20_000).institutions
+        let sharedNames = Self.nameOwners(institutions).filter { $0.value.count > 1 }
+        #expect(sharedNames.isEmpty, "shared (name, county): \(sharedNames.keys.sorted().prefix(5))")
+        var worldNames: [String: Set<String>] = [:]
+        for institution in institutions {
+            for name in [institution.enterprise?.name, institution.nonprofit?.name].compactMap({ $0 }) {
+                worldNames[name, default: []].insert(institution.id)
+            }
+        }
+        #expect(worldNames.filter { $0.value.count > 1 }.isEmpty)
+        let sharedCodes = Self.codeOwners(institutions).filter { $0.value.count > 1 }
+        #expect(sharedCodes.isEmpty, "shared codes: \(sharedCodes.keys.sorted().prefix(5))")
+        let codes = institutions.flatMap { [$0.enterprise?.code, $0.nonprofit?.code].compactMap { $0 } }
+        #expect(codes.allSatisfy(CreditCodeRules.isValid))
+        #expect(codes.contains(where: Codes.isAllDigits), "Excel still has all-digit codes to mangle")
+    }
+
+    @Test func hardCasesKeepTheirBrandsInALargeWorld() {
+        let institutions = World.build(seed: 2021, count: 20_000).institutions
+        let chains = Dictionary(grouping: institutions.filter { $0.hardCases.contains(.sameBrandOtherCounty) }, by: \.brand)
+        #expect(chains.count == 400)
+        #expect(chains.values.allSatisfy { $0.count == 2 && $0[0].county != $0[1].county })
+        let oneChar = institutions.filter { $0.hardCases.contains(.oneCharBrand) }
+        #expect(oneChar.count == 800)
+        for institution in oneChar {
+            let partners = oneChar.filter {
+                $0.id != institution.id && $0.county == institution.county && $0.brand.count == institution.brand.count
+                    && zip($0.brand, institution.brand).filter { $0 != $1 }.count == 1
+            }
+            #expect(!partners.isEmpty, "\(institution.id) \(institution.brand) has no brand one character apart")
+        }
+        let sisters = institutions.filter { $0.hardCases.contains(.sisterCompany) }
+        #expect(sisters.count == 800)
+        #expect(Dictionary(grouping: sisters, by: { "\($0.brand) \($0.county.code)" }).values.allSatisfy { $0.count >= 2 })
     }
 
     @Test func mojibakeCarriesReplacementCharacters() {
