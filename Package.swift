@@ -42,6 +42,7 @@ let package = Package(
             name: "rereg",
             dependencies: ["Pipeline", "Normalize", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
+        .executableTarget(name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
         .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "RegistryModel"]),
         .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel"]),
         .executableTarget(
@@ -49,10 +50,10 @@ let package = Package(
             dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .executableTarget(
-            name: "EvaluateClassify", dependencies: ["Classify", "Normalize", "Ingest", "RegistryModel"]),
+            name: "EvaluateClassify", dependencies: ["Evaluation", "Classify", "Normalize", "Ingest", "RegistryModel"]),
 
         .executableTarget(
-            name: "EvaluateTracking", dependencies: ["Tracking", "Ingest", "Normalize", "Classify", "RegistryModel"]),
+            name: "EvaluateTracking", dependencies: ["Evaluation", "Tracking", "Ingest", "Normalize", "Classify", "RegistryModel"]),
 
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"], exclude: ["Fixtures"]),

@@ -11,8 +11,8 @@
 //
 // ROOT holds input/ and truth/ (default: the current folder).
 import Classify
+import Evaluation
 import Foundation
-import Ingest
 import Normalize
 import RegistryModel
 import Tracking
@@ -20,45 +20,6 @@ import Tracking
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("evaluate-tracking: \(message)\n".utf8))
     exit(1)
-}
-
-/// RFC 4180 rows of a UTF-8 CSV text (quoted fields, doubled quotes, newlines in quotes).
-func csvRows(_ text: String) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field: [UInt8] = []
-    var quoted = false
-    let bytes = Array(text.utf8)
-    var i = 0
-    func endField() { row.append(String(decoding: field, as: UTF8.self)); field = [] }
-    while i < bytes.count {
-        let b = bytes[i]
-        if quoted {
-            if b == 0x22 {
-                if i + 1 < bytes.count && bytes[i + 1] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
-            } else { field.append(b) }
-        } else {
-            switch b {
-            case 0x22: quoted = true
-            case 0x2C: endField()
-            case 0x0A: endField(); rows.append(row); row = []
-            case 0x0D: break
-            default: field.append(b)
-            }
-        }
-        i += 1
-    }
-    if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
-    return rows
-}
-
-func table(_ url: URL) -> [[String: String]] {
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(url.path)") }
-    let rows = csvRows(text)
-    guard let header = rows.first else { return [] }
-    return rows.dropFirst().map {
-        Dictionary(uniqueKeysWithValues: zip(header, $0 + Array(repeating: "", count: max(0, header.count - $0.count))))
-    }
 }
 
 // MARK: Arguments
@@ -75,13 +36,8 @@ while !arguments.isEmpty {
     default: root = URL(fileURLWithPath: argument)
     }
 }
-let inputRoot = root.appendingPathComponent("input"), truthRoot = root.appendingPathComponent("truth")
-let months = ((try? FileManager.default.contentsOfDirectory(atPath: truthRoot.path)) ?? [])
-    .filter { FileManager.default.fileExists(atPath: truthRoot.appendingPathComponent("\($0)/institutions.csv").path) }
-    .filter { FileManager.default.fileExists(atPath: inputRoot.appendingPathComponent($0).path) }
-    .filter { onlyMonths?.contains($0) ?? true }
-    .sorted()
-guard !months.isEmpty else { fail("no month has both \(inputRoot.path)/YYYY-MM and \(truthRoot.path)/YYYY-MM/institutions.csv") }
+let samples: SampleMonths
+do { samples = try SampleMonths(root: root, only: onlyMonths) } catch { fail("\(error)") }
 
 let normalizer: Normalizer
 let classifier: Classifier
@@ -96,10 +52,6 @@ func lastDay(of month: String) -> Day {
     guard parts.count == 2, let first = Day(year: parts[0], month: parts[1], day: 1) else { fail("not a YYYY-MM month folder: \(month)") }
     return Day(year: parts[0], month: parts[1], day: Day.daysIn(month: parts[1], year: parts[0])) ?? first
 }
-
-func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
-func lpad(_ s: String, _ width: Int) -> String { s.count >= width ? s : String(repeating: " ", count: width - s.count) + s }
-func ratio(_ a: Int, _ b: Int) -> String { b == 0 ? "   n/a" : String(format: "%.4f", Double(a) / Double(b)) }
 
 /// What one way of taking the category remembers across months.
 struct Mode {
@@ -122,29 +74,25 @@ var modes = [Mode(name: "truth category"), Mode(name: "classifier")]
 var worst = [Double](repeating: 1, count: modes.count)
 let statuses = ReregistrationStatus.allCases
 
-for month in months {
+for month in samples.months {
     let asOf = lastDay(of: month)
-    var truthOf: [RecordRef: String] = [:]
-    for row in table(truthRoot.appendingPathComponent("\(month)/records.csv")) {
-        guard let id = row["truth_id"], !id.isEmpty, let ordinal = Int(row["record_ref"] ?? "") else { continue }
-        truthOf[RecordRef(sourceFile: row["source_file"] ?? "", ordinal: ordinal)] = id
-    }
-    let truthRows = table(truthRoot.appendingPathComponent("\(month)/institutions.csv"))
+    let truthOf: [RecordRef: String]
+    let truthRows: [[String: String]]
+    do {
+        truthOf = try samples.truthIDs(month)
+        truthRows = try CSVTable(samples.truthRoot.appendingPathComponent("\(month)/institutions.csv")).rows
+    } catch { fail("\(error)") }
     var truthByID: [String: [String: String]] = [:]
     for row in truthRows { truthByID[row["truth_id"] ?? ""] = row }
 
     var groups: [String: [SourceRecord]] = [:]
     var unmatched = 0
-    var registries = Set<SourceKind>()
+    let registries: Set<SourceKind>
     do {
-        let ingestor = try Ingestor(folder: inputRoot.appendingPathComponent(month))
-        for file in try ingestor.survey() {
-            registries.insert(file.kind)
-            _ = try ingestor.read(file) { event in
-                guard case .record(let raw) = event else { return }
-                guard let id = truthOf[raw.ref] else { unmatched += 1; return }
-                groups[id, default: []].append(normalizer.normalize(raw))
-            }
+        registries = try samples.sourceKinds(month)
+        for record in try samples.records(month, normalizer: normalizer) {
+            guard let id = truthOf[record.ref] else { unmatched += 1; continue }
+            groups[id, default: []].append(record)
         }
     } catch { fail("\(month): \(error)") }
 
@@ -217,14 +165,14 @@ for month in months {
         let agreement = score.n == 0 ? 1 : Double(score.both) / Double(score.n)
         worst[index] = min(worst[index], agreement)
         print("-- \(mode.name): \(score.n) institutions\(score.unseen > 0 ? " (\(score.unseen) never seen)" : "")")
-        print("   status \(ratio(score.status, score.n))  completed_on \(ratio(score.completedOn, score.n))  overdue \(ratio(score.overdue, score.n))  days_overdue \(ratio(score.days, score.n))  required \(ratio(score.required, score.n))")
-        print("   status and overdue both \(ratio(score.both, score.n)) (\(score.both)/\(score.n))\(agreement >= 0.99 ? "" : "  BELOW 0.99")")
-        print("   status and overdue, institutions with an accepted record so far \(ratio(score.seenBoth, score.n - score.unseen)) (\(score.seenBoth)/\(score.n - score.unseen))")
-        print("   former_registration_active precision \(ratio(score.flag.tp, score.flag.tp + score.flag.fp)) recall \(ratio(score.flag.tp, score.flag.tp + score.flag.fn)) (tp \(score.flag.tp) fp \(score.flag.fp) fn \(score.flag.fn))")
+        print("   status \(Columns.ratio(score.status, score.n))  completed_on \(Columns.ratio(score.completedOn, score.n))  overdue \(Columns.ratio(score.overdue, score.n))  days_overdue \(Columns.ratio(score.days, score.n))  required \(Columns.ratio(score.required, score.n))")
+        print("   status and overdue both \(Columns.ratio(score.both, score.n)) (\(score.both)/\(score.n))\(agreement >= 0.99 ? "" : "  BELOW 0.99")")
+        print("   status and overdue, institutions with an accepted record so far \(Columns.ratio(score.seenBoth, score.n - score.unseen)) (\(score.seenBoth)/\(score.n - score.unseen))")
+        print("   former_registration_active precision \(Columns.ratio(score.flag.tp, score.flag.tp + score.flag.fp)) recall \(Columns.ratio(score.flag.tp, score.flag.tp + score.flag.fn)) (tp \(score.flag.tp) fp \(score.flag.fp) fn \(score.flag.fn))")
         print("   confusion (rows truth, columns tracking):")
-        print("     " + pad("", 18) + statuses.map { lpad($0.rawValue, 18) }.joined())
+        print("     " + Columns.left("", 18) + statuses.map { Columns.right($0.rawValue, 18) }.joined())
         for truthStatus in statuses {
-            print("     " + pad(truthStatus.rawValue, 18) + statuses.map { lpad(String(score.confusion[truthStatus]?[$0] ?? 0), 18) }.joined())
+            print("     " + Columns.left(truthStatus.rawValue, 18) + statuses.map { Columns.right(String(score.confusion[truthStatus]?[$0] ?? 0), 18) }.joined())
         }
         if !score.examples.isEmpty {
             print("   first \(score.examples.count) disagreements:")

@@ -56,6 +56,12 @@ public struct SampleMonths {
         }
         return records
     }
+
+    /// The registries that have a file in the month's input folder (whether or not any of
+    /// its records was accepted).
+    public func sourceKinds(_ month: String) throws -> Set<SourceKind> {
+        Set(try Ingestor(folder: inputRoot.appendingPathComponent(month)).survey().map(\.kind))
+    }
 }
 
 public struct EvaluationError: Error, CustomStringConvertible {

@@ -83,44 +83,28 @@ public struct CreditCodeExplanation: Sendable, Hashable {
     /// `category`, `category_name`, `division`, `division_name`, `county_code`,
     /// `county_name` (null when the division is not a county).
     public var jsonLine: String {
-        var fields: [(String, String)] = [("input", Self.json(input))]
-        fields.append(("code", reading.map { Self.json($0.code) } ?? "null"))
-        fields.append(("valid", isValid ? "true" : "false"))
         let problems = reading?.problems ?? []
-        fields.append(("problems", "[" + problems.map { Self.json($0.code) }.joined(separator: ",") + "]"))
-        fields.append(("explanations", "[" + problems.map { Self.json($0.chinese) }.joined(separator: ",") + "]"))
-        fields.append(("cleanups", "[" + (reading?.cleanups ?? []).map { Self.json($0.rawValue) }.joined(separator: ",") + "]"))
+        var fields: [(String, String)] = [
+            ("input", JSONText.string(input)),
+            ("code", JSONText.optional(reading?.code)),
+            ("valid", JSONText.bool(isValid)),
+            ("problems", JSONText.array(problems.map(\.code))),
+            ("explanations", JSONText.array(problems.map(\.chinese))),
+            ("cleanups", JSONText.array((reading?.cleanups ?? []).map(\.rawValue))),
+        ]
         if let reading, reading.hasWellFormedPrefix {
-            let first = String(reading.code.prefix(1))
-            fields.append(("authority", Self.json(first)))
-            fields.append(("authority_name", reading.authority.map { Self.json($0.chineseName) } ?? "null"))
-            fields.append(("category", reading.categoryCode.map(Self.json) ?? "null"))
-            fields.append(("category_name", reading.category.map { Self.json($0.chineseName) } ?? "null"))
             let division = reading.divisionCode ?? ""
-            fields.append(("division", Self.json(division)))
-            fields.append(("division_name", Self.json(Self.divisionName(division))))
-            fields.append(("county_code", reading.county.map { Self.json($0.code) } ?? "null"))
-            fields.append(("county_name", reading.county.map { Self.json($0.name) } ?? "null"))
+            fields += [
+                ("authority", JSONText.string(String(reading.code.prefix(1)))),
+                ("authority_name", JSONText.optional(reading.authority?.chineseName)),
+                ("category", JSONText.optional(reading.categoryCode)),
+                ("category_name", JSONText.optional(reading.category?.chineseName)),
+                ("division", JSONText.string(division)),
+                ("division_name", JSONText.string(Self.divisionName(division))),
+                ("county_code", JSONText.optional(reading.county?.code)),
+                ("county_name", JSONText.optional(reading.county?.name)),
+            ]
         }
-        return "{" + fields.map { "\(Self.json($0.0)):\($0.1)" }.joined(separator: ",") + "}"
-    }
-
-    /// A JSON string literal (RFC 8259 escaping; non-ASCII kept as UTF-8).
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20 || s.value == 0x2028 || s.value == 0x2029:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        return JSONText.object(fields)
     }
 }

@@ -2,13 +2,20 @@
 /// institution, a million times a batch). Keys and values are written in the order given,
 /// so the same data always gives the same bytes.
 public enum JSONText {
-    /// A JSON string literal: quotes, backslashes and control characters escaped; other
+    /// A JSON string literal: quotes, backslashes, control characters and the line and
+    /// paragraph separators U+2028/U+2029 escaped (some line readers split on them); other
     /// characters written as UTF-8, not as `\u` escapes, so that Chinese stays readable.
     public static func string(_ text: String) -> String {
         var needsEscaping = false
-        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            needsEscaping = true
-            break
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) {
+                needsEscaping = true
+                break
+            }
+            previous = (previous.1, byte)
         }
         guard needsEscaping else { return "\"" + text + "\"" }
         var escaped = "\""
@@ -19,7 +26,7 @@ public enum JSONText {
             case "\n": escaped += "\\n"
             case "\r": escaped += "\\r"
             case "\t": escaped += "\\t"
-            case let control where control.value < 0x20:
+            case let control where control.value < 0x20 || control == "\u{2028}" || control == "\u{2029}":
                 let hex = String(control.value, radix: 16)
                 escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: escaped.unicodeScalars.append(scalar)
@@ -31,6 +38,16 @@ public enum JSONText {
     /// `null` or the string literal.
     public static func optional(_ text: String?) -> String {
         text.map(string) ?? "null"
+    }
+
+    /// `true` or `false`.
+    public static func bool(_ value: Bool) -> String {
+        value ? "true" : "false"
+    }
+
+    /// An integer in decimal.
+    public static func int(_ value: Int) -> String {
+        String(value)
     }
 
     /// `["a","b"]`.

@@ -12,7 +12,8 @@ public enum DepartmentFeeds {
         public let header: String
         /// Whether it carries personal data (always masked, and only on follow-up rows).
         public let isPersonal: Bool
-        let value: @Sendable (Row) -> (csv: String, json: JSONValue)
+        /// The CSV cell and the JSON value (already encoded with `JSONText`) of a row.
+        let value: @Sendable (Row) -> (csv: String, json: String)
     }
 
     /// What a field reads: the line, the contact (personal data), and whether the row is a
@@ -78,7 +79,7 @@ public enum DepartmentFeeds {
             for row in rows {
                 let values = fields.map { $0.value(row) }
                 try csv.write(values.map(\.csv))
-                jsonl += JSONValue.line(zip(fields, values).map { ($0.key, $1.json) })
+                jsonl += JSONText.object(zip(fields, values).map { ($0.key, $1.json) }) + "\n"
             }
             try csv.close()
             let jsonlURL = directory.appendingPathComponent("\(department.rawValue).jsonl")
@@ -92,7 +93,7 @@ public enum DepartmentFeeds {
 
     static func field(
         _ key: String, _ header: String, personal: Bool = false,
-        _ value: @escaping @Sendable (Row) -> (csv: String, json: JSONValue)
+        _ value: @escaping @Sendable (Row) -> (csv: String, json: String)
     ) -> FeedField {
         FeedField(key: key, header: header, isPersonal: personal, value: value)
     }
@@ -100,14 +101,14 @@ public enum DepartmentFeeds {
     static func text(_ key: String, _ header: String, _ read: @escaping @Sendable (LedgerLine) -> String?) -> FeedField {
         field(key, header) { row in
             let value = read(row.line)
-            return (value ?? "", .optional(value))
+            return (value ?? "", JSONText.optional(value))
         }
     }
 
     static func flag(_ key: String, _ header: String, _ read: @escaping @Sendable (LedgerLine) -> Bool) -> FeedField {
         field(key, header) { row in
             let value = read(row.line)
-            return (value ? "是" : "否", .bool(value))
+            return (value ? "是" : "否", JSONText.bool(value))
         }
     }
 
@@ -116,41 +117,41 @@ public enum DepartmentFeeds {
         text("name", "机构名称") { $0.name },
         text("credit_code", "统一社会信用代码") { $0.creditCode },
         field("former_credit_codes", "原统一社会信用代码") { row in
-            (row.line.formerCreditCodes.joined(separator: "；"), .strings(row.line.formerCreditCodes))
+            (row.line.formerCreditCodes.joined(separator: "；"), JSONText.array(row.line.formerCreditCodes))
         },
         text("county_code", "旗县区代码") { $0.countyCode },
         text("county_name", "旗县区") { $0.countyName },
-        field("category", "类别") { row in (row.line.category.chineseName, .string(row.line.category.rawValue)) },
+        field("category", "类别") { row in (row.line.category.chineseName, JSONText.string(row.line.category.rawValue)) },
         field("stages", "面向学段") { row in
             let stages = row.line.stages.sorted()
-            return (stages.map(\.chineseName).joined(separator: "、"), .strings(stages.map(\.rawValue)))
+            return (stages.map(\.chineseName).joined(separator: "、"), JSONText.array(stages.map(\.rawValue)))
         },
         flag("reregistration_required", "是否需重新登记") { $0.reregistrationRequired },
         field("reregistration_status", "重新登记状态") { row in
-            (row.line.reregistrationStatus.chineseName, .string(row.line.reregistrationStatus.rawValue))
+            (row.line.reregistrationStatus.chineseName, JSONText.string(row.line.reregistrationStatus.rawValue))
         },
         text("completed_on", "登记为非营利性机构日期") { $0.completedOn?.iso },
         flag("overdue", "是否逾期") { $0.overdue },
-        field("days_overdue", "逾期天数") { row in (String(row.line.daysOverdue), .int(row.line.daysOverdue)) },
+        field("days_overdue", "逾期天数") { row in (String(row.line.daysOverdue), JSONText.int(row.line.daysOverdue)) },
         field("flags", "合规提示") { row in
             let flags = complianceFlags.filter { row.line.flags.contains($0) }
-            return (flags.map(\.chineseName).joined(separator: "；"), .strings(flags.map(\.rawValue)))
+            return (flags.map(\.chineseName).joined(separator: "；"), JSONText.array(flags.map(\.rawValue)))
         },
     ]
 
     static let educationFields: [FeedField] = [
-        field("follow_up", "需跟进") { row in (row.followUp ? "是" : "否", .bool(row.followUp)) },
+        field("follow_up", "需跟进") { row in (row.followUp ? "是" : "否", JSONText.bool(row.followUp)) },
         field("legal_representative", "法定代表人", personal: true) { row in
             let name = row.followUp ? row.contact?.legalRepresentative : nil
-            return (name ?? "", .optional(name))
+            return (name ?? "", JSONText.optional(name))
         },
         field("legal_representative_id_masked", "法定代表人身份证号（脱敏）", personal: true) { row in
             let masked = row.followUp ? Masking.idNumber(row.contact?.idNumber) : nil
-            return (masked ?? "", .optional(masked))
+            return (masked ?? "", JSONText.optional(masked))
         },
         field("phone_masked", "联系电话（脱敏）", personal: true) { row in
             let masked = row.followUp ? Masking.phone(row.contact?.phone) : nil
-            return (masked ?? "", .optional(masked))
+            return (masked ?? "", JSONText.optional(masked))
         },
     ]
 }

@@ -24,3 +24,20 @@ import RegistryModel
         #expect(InstitutionID(sequence: 9) < InstitutionID(sequence: 10))
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test(arguments: [
+        ("临河区智远培训学校", "\"临河区智远培训学校\""),
+        ("a\"b\\c", "\"a\\\"b\\\\c\""),
+        ("一\n二\t三", "\"一\\n二\\t三\""),
+        ("\u{2028}\u{2029}", "\"\\u2028\\u2029\""),
+        ("\u{1}", "\"\\u0001\""),
+    ])
+    func stringsAreEscapedForJSONLines(text: String, json: String) {
+        #expect(JSONText.string(text) == json)
+    }
+
+    @Test func objectsKeepTheirKeyOrder() {
+        #expect(JSONText.object([("b", "1"), ("a", JSONText.optional(nil))]) == "{\"b\":1,\"a\":null}")
+    }
+}
