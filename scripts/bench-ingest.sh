@@ -5,15 +5,17 @@
 # so peak memory shows what the stages themselves hold.
 #   BENCH_RECORDS   records to generate (CI's smoke run uses a few thousand)
 #   BENCH_DIR       scratch folder (default bench/, git-ignored)
+#   BENCH_BUILD     release (default) or debug (CI's smoke run: checks the script runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 records="${BENCH_RECORDS:-1000000}"
 dir="${BENCH_DIR:-bench}"
-swift build -c release --product rereg-samples >&2
-swift build -c release --product IngestBenchmark >&2
-bin="$(swift build -c release --show-bin-path)"
+configuration="${BENCH_BUILD:-release}"
+swift build -c "$configuration" --product rereg-samples >&2
+swift build -c "$configuration" --product IngestBenchmark >&2
+bin="$(swift build -c "$configuration" --show-bin-path)"
 
 rm -rf "$dir/csv" "$dir/month"
 mkdir -p "$dir/csv/2021-12"

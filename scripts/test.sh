@@ -6,3 +6,6 @@ source scripts/setup.sh
 
 swift build --build-tests
 swift test --skip-build
+
+# The benchmark is not a test: CI only checks that it runs, on a few thousand records.
+BENCH_RECORDS=3000 BENCH_BUILD=debug BENCH_DIR="$(mktemp -d)" bash scripts/bench-ingest.sh
