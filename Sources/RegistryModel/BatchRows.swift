@@ -1,5 +1,3 @@
-import RegistryModel
-
 /// One recorded month.
 public struct BatchRow: Sendable, Hashable {
     public var month: String
