@@ -65,13 +65,17 @@ extension Ledger {
                 return [InstitutionID(rawValue: query)]
             }
             let pattern = "%" + query.replacingOccurrences(of: "%", with: "") + "%"
+            let code = query.uppercased()
             let ids = try String.fetchAll(db, sql: """
-                SELECT DISTINCT institution_id FROM ledger_line
-                WHERE month = (SELECT max(month) FROM batch) AND (line LIKE ? OR line LIKE ?)
+                SELECT institution_id FROM ledger_line
+                WHERE month = (SELECT max(month) FROM batch)
+                  AND (json_extract(line, '$.name') LIKE ? OR json_extract(line, '$.credit_code') = ?
+                       OR EXISTS (SELECT 1 FROM json_each(line, '$.former_credit_codes') WHERE value = ?))
                 UNION
-                SELECT DISTINCT institution_id FROM source_record WHERE fields LIKE ?
+                SELECT institution_id FROM source_record
+                WHERE json_extract(fields, '$.name') LIKE ? OR json_extract(fields, '$.credit_code') = ?
                 ORDER BY 1
-                """, arguments: ["%\"credit_code\":\"\(query.uppercased())\"%", "%\"name\":\"\(pattern)", pattern])
+                """, arguments: [pattern, code, code, pattern, code])
             return ids.map(InstitutionID.init(rawValue:))
         }
     }

@@ -80,6 +80,12 @@ public struct Linker: Sendable {
                 for other in byCode.dropFirst() {
                     state.merge(other, into: first, rule: .creditCode, evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
                 }
+                // An institution known only by this name, without a code of this kind (an
+                // application), is the one the code now names: 受理 becomes 成立登记.
+                let byName = Set(matches.filter { $0.rule == .nameCounty }.map(\.id)).subtracting(byCode)
+                for other in byName.sorted() {
+                    state.merge(other, into: first, rule: .nameCounty, evidence: "同一旗县区内名称相同，此前仅有申请记录：\(other) 即 \(first)")
+                }
             } else if let weaker {
                 id = weaker
             } else {

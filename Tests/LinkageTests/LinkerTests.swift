@@ -158,6 +158,29 @@ import RegistryModel
         #expect(third.link(of: registration)?.rule == .nameCounty)
     }
 
+    @Test func anApplicationKnownOnlyByNameJoinsWhenItsRegistrationNamesTheEnterprise() throws {
+        let enterpriseCode = creditCode("91150825MA0C0009")
+        var november = MonthBuilder()
+        november.background(count: 30)
+        let enterprise = november.enterprise("乌拉特后旗起航课外辅导班", code: enterpriseCode, representative: "马林",
+                                             address: "乌拉特后旗巴音宝力格镇团结路8号")
+        // The application has a new name and representative: nothing ties it to the enterprise yet.
+        let application = november.nonprofit("乌拉特后旗起航培训中心", code: nil, representative: "赵敏",
+                                              address: "乌拉特后旗巴音宝力格镇新华街2号", registered: "", status: "受理中")
+        let first = linker.link(november.records, known: [], nextSequence: 1)
+        let enterpriseID = try #require(first.institution(of: enterprise))
+        let applicationID = try #require(first.institution(of: application))
+        #expect(applicationID != enterpriseID)
+
+        var december = MonthBuilder()
+        let registration = december.nonprofit("乌拉特后旗起航培训中心", code: creditCode("52150825MJ009538"), former: enterpriseCode,
+                                               representative: "赵敏", address: "乌拉特后旗巴音宝力格镇新华街2号")
+        let second = linker.link(december.records, known: first.profiles, nextSequence: first.nextSequence)
+        #expect(second.institution(of: registration) == enterpriseID)
+        #expect(second.merges.map(\.retired) == [applicationID], "the application's own id is retired, not left as a ghost")
+        #expect(second.merges.first?.rule == .nameCounty)
+    }
+
     @Test func aClerksSameDecisionMergesAndRetiresTheNewerId() {
         var month = MonthBuilder()
         month.background(count: 40)
