@@ -150,12 +150,16 @@ public final class Ledger {
         for row in write.rejects {
             try reject.execute(arguments: [batch.month, row.ref.sourceFile, row.ref.ordinal, row.reason.message])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line = try db.cachedStatement(sql: "INSERT INTO ledger_line VALUES (?, ?, ?, ?)")
+        let line = try db.cachedStatement(sql: "INSERT INTO ledger_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for row in write.lines {
-            let json = String(decoding: try encoder.encode(row.line), as: UTF8.self)
-            try line.execute(arguments: [batch.month, row.line.institutionID.rawValue, json, row.evidence])
+            let l = row.line
+            try line.execute(arguments: [
+                batch.month, l.institutionID.rawValue, l.name, l.creditCode, l.formerCreditCodes.joined(separator: " "),
+                l.countyCode, l.category.rawValue, l.department?.rawValue, l.stages.map(\.rawValue).joined(separator: " "),
+                l.reregistrationRequired, l.reregistrationStatus.rawValue, l.completedOn?.iso, l.overdue, l.daysOverdue,
+                l.flags.map(\.rawValue).joined(separator: " "), l.firstSeenBatch, l.lastSeenBatch, l.sourceRecordCount,
+                row.evidence,
+            ])
         }
         for change in write.statusChanges {
             try db.execute(sql: "INSERT INTO status_change VALUES (?, ?, ?, ?, ?)",

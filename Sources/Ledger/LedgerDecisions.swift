@@ -69,8 +69,7 @@ extension Ledger {
             let ids = try String.fetchAll(db, sql: """
                 SELECT institution_id FROM ledger_line
                 WHERE month = (SELECT max(month) FROM batch)
-                  AND (json_extract(line, '$.name') LIKE ? OR json_extract(line, '$.credit_code') = ?
-                       OR EXISTS (SELECT 1 FROM json_each(line, '$.former_credit_codes') WHERE value = ?))
+                  AND (name LIKE ? OR credit_code = ? OR ' ' || former_credit_codes || ' ' LIKE '% ' || ? || ' %')
                 UNION
                 SELECT institution_id FROM source_record
                 WHERE json_extract(fields, '$.name') LIKE ? OR json_extract(fields, '$.credit_code') = ?
@@ -89,10 +88,8 @@ extension Ledger {
                                             arguments: [id.rawValue]).map(Self.mergeRow)
             let ids = [id.rawValue] + absorbed.map(\.retired.rawValue)
             let placeholders = ids.map { _ in "?" }.joined(separator: ",")
-            let decoder = JSONDecoder()
             let lines = try Row.fetchAll(db, sql: "SELECT * FROM ledger_line WHERE institution_id = ? ORDER BY month", arguments: [id.rawValue])
-                .map { (month: $0["month"] as String,
-                        row: LineRow(line: try decoder.decode(LedgerLine.self, from: Data(($0["line"] as String).utf8)), evidence: $0["evidence"])) }
+                .map { (month: $0["month"] as String, row: Self.lineRow($0)) }
             let records = try Row.fetchAll(db, sql: "SELECT * FROM source_record WHERE institution_id IN (\(placeholders)) ORDER BY month, source_file, record_ref",
                                            arguments: StatementArguments(ids))
                 .map { (month: $0["month"] as String, row: Self.recordRow($0)) }

@@ -40,19 +40,67 @@ extension Ledger {
     }
 
     public func lines(_ month: String) throws -> [LineRow] {
-        let decoder = JSONDecoder()
-        return try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT line, evidence FROM ledger_line WHERE month = ? ORDER BY institution_id", arguments: [month])
-                .map { LineRow(line: try decoder.decode(LedgerLine.self, from: Data(($0[0] as String).utf8)), evidence: $0[1]) }
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ledger_line WHERE month = ?", arguments: [month])
+                .map(Self.lineRow)
                 .sorted { $0.line.institutionID < $1.line.institutionID }
         }
     }
 
-    public func records(_ month: String) throws -> [RecordRow] {
+    static func lineRow(_ row: Row) -> LineRow {
+        func list(_ column: String) -> [Substring] { (row[column] as String).split(separator: " ") }
+        let county = (row["county_code"] as String?).flatMap(County.init(rawValue:))
+        return LineRow(
+            line: LedgerLine(
+                institutionID: InstitutionID(rawValue: row["institution_id"]), name: row["name"], creditCode: row["credit_code"],
+                formerCreditCodes: list("former_credit_codes").map(String.init), countyCode: row["county_code"],
+                countyName: county?.name, category: Category(rawValue: row["category"])!,
+                department: (row["department"] as String?).flatMap(Department.init(rawValue:)),
+                stages: list("stages").compactMap { Stage(rawValue: String($0)) }, reregistrationRequired: row["required"],
+                reregistrationStatus: ReregistrationStatus(rawValue: row["status"])!,
+                completedOn: (row["completed_on"] as String?).flatMap(Day.init(iso:)), overdue: row["overdue"],
+                daysOverdue: row["days_overdue"], flags: list("flags").compactMap { InstitutionFlag(rawValue: String($0)) },
+                firstSeenBatch: row["first_seen"], lastSeenBatch: row["last_seen"], sourceRecordCount: row["source_record_count"]),
+            evidence: row["evidence"])
+    }
+
+    /// The month's records and their links; `fields` read only when asked for (the
+    /// crosswalk needs none, and decoding a million records' values costs seconds).
+    public func records(_ month: String, withFields: Bool = true) throws -> [RecordRow] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM source_record WHERE month = ? ORDER BY source_file, record_ref", arguments: [month])
+            let columns = withFields ? "*" : "month, source_file, record_ref, kind, institution_id, link_rule, link_score, link_evidence, '{}' AS fields"
+            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM source_record WHERE month = ?", arguments: [month])
                 .map(Self.recordRow)
                 .sorted { $0.ref < $1.ref }
+        }
+    }
+
+    /// Per institution, the legal representative's name, ID number and phone from the
+    /// month's records (the last record that shows each): personal data, for the feeds.
+    public func contacts(_ month: String) throws -> [InstitutionID: (name: String?, idNumber: String?, phone: String?)] {
+        try database.read { db in
+            var contacts: [InstitutionID: (name: String?, idNumber: String?, phone: String?)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT institution_id, json_extract(fields, '$.legal_representative'),
+                       json_extract(fields, '$.legal_representative_id'), json_extract(fields, '$.phone')
+                FROM source_record WHERE month = ? ORDER BY source_file, record_ref
+                """, arguments: [month])
+            while let row = try rows.next() {
+                let id = InstitutionID(rawValue: row[0])
+                let old = contacts[id]
+                contacts[id] = ((row[1] as String?) ?? old?.name, (row[2] as String?) ?? old?.idNumber, (row[3] as String?) ?? old?.phone)
+            }
+            return contacts
+        }
+    }
+
+    /// Records that repeat another record of the same file and institution value for value.
+    public func duplicateCount(_ month: String) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) - count(DISTINCT institution_id || char(1) || source_file || char(1) || fields)
+                FROM source_record WHERE month = ?
+                """, arguments: [month]) ?? 0
         }
     }
 

@@ -77,15 +77,31 @@ enum Schema {
                     PRIMARY KEY (month, source_file, record_ref)
                 );
 
-                -- The ledger as a month left it: one ledger.jsonl line per institution, with
-                -- the classification's evidence and the status reason behind it.
+                -- The ledger as a month left it: one ledger.jsonl line per institution (lists
+                -- space-separated), with the classification's evidence and the status reason.
                 CREATE TABLE ledger_line (
                     month TEXT NOT NULL REFERENCES batch(month) ON DELETE CASCADE,
                     institution_id TEXT NOT NULL,
-                    line TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    credit_code TEXT,
+                    former_credit_codes TEXT NOT NULL,
+                    county_code TEXT,
+                    category TEXT NOT NULL,
+                    department TEXT,
+                    stages TEXT NOT NULL,
+                    required INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    completed_on TEXT,
+                    overdue INTEGER NOT NULL,
+                    days_overdue INTEGER NOT NULL,
+                    flags TEXT NOT NULL,
+                    first_seen TEXT NOT NULL,
+                    last_seen TEXT NOT NULL,
+                    source_record_count INTEGER NOT NULL,
                     evidence TEXT NOT NULL,
                     PRIMARY KEY (month, institution_id)
                 );
+                CREATE INDEX ledger_line_institution ON ledger_line(institution_id, month);
                 CREATE TABLE status_change (
                     month TEXT NOT NULL REFERENCES batch(month) ON DELETE CASCADE,
                     institution_id TEXT NOT NULL,

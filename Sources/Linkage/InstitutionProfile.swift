@@ -19,8 +19,8 @@ public struct InstitutionProfile: Sendable, Hashable, Codable {
     public var counties: [County] = []
     public var legalRepresentatives: [String] = []
     public var addresses: [String] = []
-    /// Scope texts, at most one per registry (the latest).
-    public var scopes: [String] = []
+    /// Whether its enterprise scope states training (nil: no enterprise scope seen).
+    public var scopeTrains: Bool?
     /// Has a market-regulation registration.
     public var hasEnterprise = false
     /// Has a civil-affairs registration or application.
@@ -40,10 +40,11 @@ public struct InstitutionProfile: Sendable, Hashable, Codable {
         merged.otherNumbers = union(otherNumbers, other.otherNumbers)
         merged.nameCounties = union(nameCounties, other.nameCounties)
         merged.cores = union(cores, other.cores)
-        merged.counties = Array(Set(counties + other.counties)).sorted()
+        merged.counties = union(counties, other.counties)
         merged.legalRepresentatives = union(legalRepresentatives, other.legalRepresentatives)
         merged.addresses = union(addresses, other.addresses)
-        merged.scopes = union(scopes, other.scopes).suffix(4).map { $0 }
+        merged.scopeTrains = [scopeTrains, other.scopeTrains].compactMap { $0 }.contains(true)
+            ? true : (scopeTrains ?? other.scopeTrains)
         merged.hasEnterprise = hasEnterprise || other.hasEnterprise
         merged.hasCivil = hasCivil || other.hasCivil
         merged.civilRegisteredOn = earliest(civilRegisteredOn, other.civilRegisteredOn)
@@ -51,27 +52,28 @@ public struct InstitutionProfile: Sendable, Hashable, Codable {
         return merged
     }
 
-    /// The profile with one record's facts added.
-    func adding(_ record: SourceRecord) -> InstitutionProfile {
+    /// The profile with these records' facts added (their keys already read).
+    func adding(_ records: [(record: SourceRecord, keys: RecordKeys)]) -> InstitutionProfile {
         var facts = InstitutionProfile(id: id)
-        let keys = RecordKeys(record)
-        facts.creditCodes = keys.creditCode.map { [$0] } ?? []
-        facts.formerCreditCodes = keys.formerCreditCode.map { [$0] } ?? []
-        facts.otherNumbers = keys.otherNumbers
-        facts.nameCounties = keys.nameCounty.map { [$0] } ?? []
-        facts.cores = record.nameKeys.map { [$0.core] } ?? []
-        facts.counties = record.county.county.map { [$0] } ?? []
-        facts.legalRepresentatives = record.legalRepresentative.map { [$0] } ?? []
-        facts.addresses = keys.address.map { [$0] } ?? []
-        facts.scopes = record.scope.map { [$0] } ?? []
-        switch record.kind {
-        case .marketRegulation:
-            facts.hasEnterprise = true
-            facts.enterpriseEstablishedOn = record.establishedOn?.day
-        case .civilAffairs:
-            facts.hasCivil = true
-            if record.isPrivateNonEnterprise, case .civil(.normal)? = record.status {
-                facts.civilRegisteredOn = record.establishedOn?.day ?? record.completedOn?.day
+        for (record, keys) in records {
+            if let code = keys.creditCode { facts.creditCodes.append(code) }
+            if let code = keys.formerCreditCode { facts.formerCreditCodes.append(code) }
+            facts.otherNumbers += keys.otherNumbers
+            if let name = keys.nameCounty { facts.nameCounties.append(name) }
+            if let core = record.nameKeys?.core { facts.cores.append(core) }
+            if let county = record.county.county { facts.counties.append(county) }
+            if let representative = record.legalRepresentative { facts.legalRepresentatives.append(representative) }
+            if let address = keys.address { facts.addresses.append(address) }
+            switch record.kind {
+            case .marketRegulation:
+                facts.hasEnterprise = true
+                if let trains = record.scope.map(ScopeText.statesTraining) { facts.scopeTrains = (facts.scopeTrains ?? false) || trains }
+                facts.enterpriseEstablishedOn = earliest(facts.enterpriseEstablishedOn, record.establishedOn?.day)
+            case .civilAffairs:
+                facts.hasCivil = true
+                if record.isPrivateNonEnterprise, case .civil(.normal)? = record.status {
+                    facts.civilRegisteredOn = earliest(facts.civilRegisteredOn, record.establishedOn?.day ?? record.completedOn?.day)
+                }
             }
         }
         return merged(with: facts)
@@ -79,6 +81,10 @@ public struct InstitutionProfile: Sendable, Hashable, Codable {
 }
 
 private func union(_ a: [String], _ b: [String]) -> [String] {
+    b.allSatisfy(a.contains) ? a : Array(Set(a + b)).sorted()
+}
+
+private func union(_ a: [County], _ b: [County]) -> [County] {
     b.allSatisfy(a.contains) ? a : Array(Set(a + b)).sorted()
 }
 
@@ -132,19 +138,67 @@ struct RecordKeys {
 
 /// Addresses compared without the province, city and county every local address repeats.
 enum AddressKey {
-    private static let prefixes = ["内蒙古自治区", "内蒙古", "巴彦淖尔市", "巴彦淖尔"]
-        + County.allCases.flatMap { [$0.name, $0.shortName] }
+    private static let prefixes: [[UInt8]] = (["内蒙古自治区", "内蒙古", "巴彦淖尔市", "巴彦淖尔"]
+        + County.allCases.flatMap { [$0.name, $0.shortName] }).map { Array($0.utf8) }
 
     static func make(_ address: String) -> String {
-        var key = Substring(address)
-        var stripped = true
-        while stripped {
-            stripped = false
-            for prefix in prefixes where key.hasPrefix(prefix) {
-                key = key.dropFirst(prefix.count)
-                stripped = true
+        var address = address
+        return address.withUTF8 { bytes in
+            var start = 0
+            var stripped = true
+            while stripped {
+                stripped = false
+                for prefix in prefixes where bytes.count - start >= prefix.count
+                    && prefix.indices.allSatisfy({ bytes[start + $0] == prefix[$0] }) {
+                    start += prefix.count
+                    stripped = true
+                }
             }
+            let rest = bytes[start...].filter { $0 != UInt8(ascii: " ") }
+            return String(decoding: rest, as: UTF8.self)
         }
-        return String(key.filter { $0 != " " })
+    }
+}
+
+/// What linkage reads in a scope, on bytes: whether it states training outside its
+/// exclusion clauses (`文化活动组织策划（不含培训）` does not train).
+enum ScopeText {
+    /// Words of an enterprise scope that a training institution's predecessor shows.
+    /// (教育 and 教学 are not among them: 教学用具销售 and 教育信息咨询 are sister trades.)
+    static let trainingMarkers: [[UInt8]] = ["培训", "辅导", "家教", "补习", "托管", "课外"].map { Array($0.utf8) }
+    private static let openings: [[UInt8]] = ["（不含", "(不含", "（除", "(除"].map { Array($0.utf8) }
+    private static let closings: [[UInt8]] = ["）", ")"].map { Array($0.utf8) }
+
+    static func statesTraining(_ scope: String) -> Bool {
+        var scope = scope
+        return scope.withUTF8 { bytes in
+            var index = 0
+            var excluded = false
+            while index < bytes.count {
+                if excluded {
+                    if let closing = closings.first(where: { matches($0, bytes, at: index) }) {
+                        excluded = false
+                        index += closing.count
+                    } else {
+                        index += 1
+                    }
+                    continue
+                }
+                if let opening = openings.first(where: { matches($0, bytes, at: index) }) {
+                    excluded = true
+                    index += opening.count
+                    continue
+                }
+                if trainingMarkers.contains(where: { matches($0, bytes, at: index) }) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private static func matches(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + word.count <= bytes.count, bytes[index] == word[0] else { return false }
+        for offset in 1..<word.count where bytes[index + offset] != word[offset] { return false }
+        return true
     }
 }

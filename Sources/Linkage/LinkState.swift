@@ -28,11 +28,9 @@ struct LinkState {
         return id
     }
 
-    mutating func add(_ records: [SourceRecord], to id: InstitutionID) {
+    mutating func add(_ records: [(record: SourceRecord, keys: RecordKeys)], to id: InstitutionID) {
         let id = resolve(id)
-        var profile = profiles[id] ?? InstitutionProfile(id: id)
-        for record in records { profile = profile.adding(record) }
-        profiles[id] = profile
+        profiles[id] = (profiles[id] ?? InstitutionProfile(id: id)).adding(records)
         touched.insert(id)
     }
 

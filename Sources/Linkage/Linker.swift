@@ -91,7 +91,7 @@ public struct Linker: Sendable {
             } else {
                 id = state.provisional()
             }
-            state.add(group.map { records[$0] }, to: id)
+            state.add(group.map { (records[$0], keys[$0]) }, to: id)
             placement.append(id)
         }
 

@@ -56,9 +56,6 @@ struct SuccessorScorer {
         static let address = 0.5
     }
 
-    /// Words of an enterprise scope that a training institution's predecessor shows.
-    /// (教育 and 教学 are not among them: 教学用具销售 and 教育信息咨询 are sister trades.)
-    static let trainingMarkers = ["培训", "辅导", "家教", "补习", "托管", "课外"]
 
     let cores: TermFrequencies
     let representatives: TermFrequencies
@@ -96,7 +93,7 @@ struct SuccessorScorer {
             weights.append(representative)
         }
         if let address = compareAddresses(civil.addresses, enterprise.addresses) { weights.append(address) }
-        if let trade = compareTrade(enterprise.scopes) { weights.append(trade) }
+        if let trade = compareTrade(enterprise.scopeTrains) { weights.append(trade) }
         if let registered = civil.civilRegisteredOn, let established = enterprise.enterpriseEstablishedOn,
            registered < established {
             weights.append(.init(label: "非营利登记早于企业成立", bits: -5))
@@ -142,28 +139,9 @@ struct SuccessorScorer {
 
     /// A training school's predecessor trains: an enterprise whose scope never mentions
     /// it is a sister company (same owner and premises, another trade), not the predecessor.
-    private func compareTrade(_ scopes: [String]) -> SuccessorEvidence.Weight? {
-        guard !scopes.isEmpty else { return nil }
-        let trains = scopes.contains { scope in
-            let stated = Self.withoutExclusions(scope)
-            return Self.trainingMarkers.contains { stated.contains($0) }
-        }
+    private func compareTrade(_ trains: Bool?) -> SuccessorEvidence.Weight? {
+        guard let trains else { return nil }
         return trains ? .init(label: "企业经营范围含培训", bits: 1) : .init(label: "企业经营范围不含培训", bits: -8)
-    }
-
-    /// The scope without its exclusion clauses: `文化活动组织策划（不含培训）` does not train.
-    static func withoutExclusions(_ scope: String) -> String {
-        var kept = ""
-        var rest = Substring(scope)
-        while let open = rest.firstIndex(where: { $0 == "（" || $0 == "(" }) {
-            kept += rest[..<open]
-            let inner = rest[rest.index(after: open)...]
-            guard let close = inner.firstIndex(where: { $0 == "）" || $0 == ")" }) else { rest = inner; break }
-            let clause = inner[..<close]
-            if !(clause.hasPrefix("不含") || clause.hasPrefix("除")) { kept += clause }
-            rest = inner[inner.index(after: close)...]
-        }
-        return kept + rest
     }
 
     static func differByOneCharacter(_ a: String, _ b: String) -> Bool {

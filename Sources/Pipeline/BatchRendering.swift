@@ -30,7 +30,7 @@ public enum BatchRendering {
         let previousMonth = months.dropLast().last
         let lines = try ledger.lines(month).map(\.line)
         let previousLines = try previousMonth.map { try ledger.lines($0).map(\.line) } ?? []
-        let records = try ledger.records(month)
+        let records = try ledger.records(month, withFields: false)
         let rejects = try ledger.rejects(month).map { RejectRow(file: $0.ref.sourceFile, ordinal: $0.ref.ordinal, reason: $0.reason) }
         let reviews = try ledger.reviews(month)
         let files = try ledger.files(month)
@@ -54,9 +54,9 @@ public enum BatchRendering {
             files: files.map { FileQuality(name: $0.source.name, registry: $0.source.kind, format: $0.source.format,
                                            encoding: $0.source.encoding, records: $0.records, accepted: $0.accepted,
                                            rejected: $0.rejected) },
-            duplicatesMerged: Self.duplicates(records), invalidCodes: lines.filter { $0.flags.contains(.invalidCreditCode) }.count,
+            duplicatesMerged: try ledger.duplicateCount(month), invalidCodes: lines.filter { $0.flags.contains(.invalidCreditCode) }.count,
             missingRegistryWarning: batch.warnings.isEmpty ? nil : batch.warnings.joined(separator: " "),
-            contacts: Self.contacts(records))
+            contacts: try ledger.contacts(month).mapValues { Contact(legalRepresentative: $0.name, idNumber: $0.idNumber, phone: $0.phone) })
         _ = try ReportFiles.write(report, into: output.staging, workbookLineLimit: settings.workbookLimit,
                                   forceWorkbook: settings.forceWorkbook)
     }
@@ -89,31 +89,5 @@ public enum BatchRendering {
             return RejectGroup(code: code, reason: rows[0].reason, count: rows.count,
                                examples: rows.prefix(5).map { RecordRef(sourceFile: $0.file, ordinal: $0.ordinal) })
         }
-    }
-
-    /// Records that repeat another record of the same institution value for value.
-    private static func duplicates(_ records: [RecordRow]) -> Int {
-        var seen = Set<String>()
-        var count = 0
-        for record in records {
-            let key = record.institution.rawValue + "\u{1}" + record.ref.sourceFile + "\u{1}" + record.fields.json
-            if !seen.insert(key).inserted { count += 1 }
-        }
-        return count
-    }
-
-    /// Personal data for the department feeds, from the latest record that carries it.
-    private static func contacts(_ records: [RecordRow]) -> [InstitutionID: Contact] {
-        var contacts: [InstitutionID: Contact] = [:]
-        for record in records {
-            let fields = record.fields
-            guard fields[.legalRepresentative] != nil || fields[.legalRepresentativeID] != nil || fields[.phone] != nil else { continue }
-            let old = contacts[record.institution]
-            contacts[record.institution] = Contact(
-                legalRepresentative: fields[.legalRepresentative] ?? old?.legalRepresentative,
-                idNumber: fields[.legalRepresentativeID] ?? old?.idNumber,
-                phone: fields[.phone] ?? old?.phone)
-        }
-        return contacts
     }
 }
