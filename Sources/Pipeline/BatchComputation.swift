@@ -192,7 +192,7 @@ struct BatchComputation {
             guard !flags.isEmpty else { return nil }
             return ReviewItem(kind: .flag, institutionIDs: [row.line.institutionID],
                               summary: "请核实：" + flags.map(\.chineseName).joined(separator: "；"),
-                              evidence: row.evidence.split(separator: "\n").joined(separator: "；"))
+                              evidence: row.evidence)
         }
     }
 }
