@@ -64,7 +64,9 @@ public struct Ingestor: Sendable {
                 emit(event)
             }
             let header = try reader(for: file, emit: counting).read()
-            precondition(header.kind == file.kind, "a file's source changed between survey and read")
+            guard header.kind == file.kind, header.layout == file.layout else {
+                throw IngestError.unreadableFile(file: file.name, reason: "文件在读取过程中被改动")
+            }
         }
         return report
     }
