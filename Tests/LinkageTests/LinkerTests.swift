@@ -44,10 +44,8 @@ import RegistryModel
     @Test func reRegistrationWithoutFormerCodeLinksOnWeightedEvidence() throws {
         var month = MonthBuilder()
         month.background(count: 40)
-        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
-                                          representative: "王建国", address: "临河区新华街18号")
-        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                     representative: "王建国", address: "临河区新华街18号")
+        let enterprise = month.zhiyuanCompany()
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) == result.institution(of: enterprise))
         let link = try #require(result.link(of: school))
@@ -62,10 +60,8 @@ import RegistryModel
         month.background(count: 40)
         let wuyuan = month.enterprise("五原县智远教育科技有限公司", code: creditCode("91150821MA0C0001"),
                                       representative: "赵刚", address: "五原县胜利路3号")
-        let linhe = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
-                                     representative: "王建国", address: "临河区新华街18号")
-        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                     representative: "王建国", address: "临河区新华街18号")
+        let linhe = month.zhiyuanCompany()
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) == result.institution(of: linhe))
         #expect(result.institution(of: school) != result.institution(of: wuyuan))
@@ -76,8 +72,7 @@ import RegistryModel
         month.background(count: 40)
         let wuyuan = month.enterprise("五原县智远教育科技有限公司", code: creditCode("91150821MA0C0001"),
                                       representative: "赵刚", address: "五原县胜利路3号")
-        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                     representative: "王建国", address: "临河区新华街18号")
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) != result.institution(of: wuyuan))
     }
@@ -87,8 +82,7 @@ import RegistryModel
         month.background(count: 40)
         let zhiyuan = month.enterprise("巴彦淖尔市临河区致远教育科技有限公司", code: creditCode("91150802MA0C0002"),
                                        representative: "李强", address: "临河区胜利北路7号")
-        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                     representative: "王建国", address: "临河区新华街18号")
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) != result.institution(of: zhiyuan))
         #expect(result.reviews.isEmpty)
@@ -100,10 +94,8 @@ import RegistryModel
         let media = month.enterprise("巴彦淖尔市临河区智远文化传媒有限公司", code: creditCode("91150802MA0C0003"),
                                      representative: "王建国", address: "临河区新华街18号",
                                      scope: "广告设计、制作、代理、发布；文艺演出策划")
-        let education = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
-                                         representative: "王建国", address: "临河区新华街18号")
-        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                     representative: "王建国", address: "临河区新华街18号")
+        let education = month.zhiyuanCompany()
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) == result.institution(of: education))
         #expect(result.institution(of: media) != result.institution(of: education))
@@ -113,10 +105,8 @@ import RegistryModel
         var month = MonthBuilder()
         month.background(count: 40)
         // Same brand, county and representative, but other premises: likely, not certain.
-        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
-                                          representative: "王建国", address: "临河区新华街18号")
-        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                     representative: "王建国", address: "临河区解放西街66号")
+        let enterprise = month.zhiyuanCompany()
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) != result.institution(of: enterprise))
         let review = try #require(result.reviews.first)
@@ -151,8 +141,7 @@ import RegistryModel
         #expect(Set(second.links.map(\.institution)) == Set(first.links.map(\.institution)))
 
         var november = MonthBuilder()
-        let registration = november.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                              representative: "王建国", address: "临河区新华街18号")
+        let registration = november.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
         let third = linker.link(november.records, known: second.profiles, nextSequence: second.nextSequence)
         #expect(third.institution(of: registration) == id)
         #expect(third.link(of: registration)?.rule == .nameCounty)
@@ -184,10 +173,8 @@ import RegistryModel
     @Test func aClerksSameDecisionMergesAndRetiresTheNewerId() {
         var month = MonthBuilder()
         month.background(count: 40)
-        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
-                                          representative: "王建国", address: "临河区新华街18号")
-        let school = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                     representative: "王建国", address: "临河区解放西街66号")
+        let enterprise = month.zhiyuanCompany()
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
         let first = linker.link(month.records, known: [], nextSequence: 1)
         let enterpriseID = first.institution(of: enterprise)!
         let schoolID = first.institution(of: school)!
@@ -205,10 +192,8 @@ import RegistryModel
     @Test func aClerksDifferentDecisionOutlastsLaterEvidence() {
         var month = MonthBuilder()
         month.background(count: 40)
-        let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
-                                          representative: "王建国", address: "临河区新华街18号")
-        month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                        representative: "王建国", address: "临河区解放西街66号")
+        let enterprise = month.zhiyuanCompany()
+        month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
         let first = linker.link(month.records, known: [], nextSequence: 1)
         let enterpriseID = first.institution(of: enterprise)!
         let schoolID = InstitutionID(sequence: first.nextSequence - 1)
@@ -217,10 +202,8 @@ import RegistryModel
         // Next month the school's premises match too: alone, that would link them.
         var next = MonthBuilder()
         next.background(count: 40)
-        next.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
-                        representative: "王建国", address: "临河区新华街18号")
-        let school = next.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"),
-                                    representative: "王建国", address: "临河区新华街18号")
+        next.zhiyuanCompany()
+        let school = next.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
         let undecided = linker.link(next.records, known: first.profiles, nextSequence: first.nextSequence)
         #expect(undecided.institution(of: school) == enterpriseID)
         #expect(undecided.merges.map(\.retired) == [schoolID])

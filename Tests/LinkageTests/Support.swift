@@ -48,6 +48,19 @@ struct MonthBuilder {
         return add(.civilAffairs, values)
     }
 
+    /// The for-profit of the running example: 巴彦淖尔市临河区智远教育科技有限公司.
+    @discardableResult
+    mutating func zhiyuanCompany() -> RecordRef {
+        enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
+                   representative: "王建国", address: "临河区新华街18号")
+    }
+
+    /// Its non-profit successor, 临河区智远培训学校, registered without a former code.
+    @discardableResult
+    mutating func zhiyuanSchool(representative: String, address: String) -> RecordRef {
+        nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"), representative: representative, address: address)
+    }
+
     /// Ordinary enterprises with distinct brands, so that term frequencies look like a real month.
     mutating func background(count: Int, county: String = "临河区") {
         let brands = ["春雨", "明德", "启航", "博雅", "育才", "新星", "慧心", "童梦", "阳光", "远航", "书香", "弘毅",
