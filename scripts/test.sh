@@ -8,4 +8,4 @@ swift build --build-tests
 swift test --skip-build
 
 # The benchmark is not a test: CI only checks that it runs, on a few thousand records.
-BENCH_RECORDS=3000 BENCH_BUILD=debug BENCH_DIR="$(mktemp -d)" bash scripts/bench-ingest.sh
+BENCH_RECORDS=3000 BENCH_SIZES="1500 3000" BENCH_BUILD=debug BENCH_DIR="$(mktemp -d)" bash scripts/bench.sh
