@@ -55,7 +55,7 @@ if ! python3 -c 'import duckdb' 2>/dev/null; then
     fi
 fi
 
-for product in rereg rereg-samples IngestBenchmark; do
+for product in rereg rereg-samples IngestBenchmark LinkageBenchmark; do
     swift build -c "$configuration" --product "$product" >&2
 done
 bin="$(swift build -c "$configuration" --show-bin-path)"
@@ -108,6 +108,8 @@ for size in $sizes; do
     echo "== $size records, month 2022-01, on the ledger 2021-12 left =="
     run_batch "$size" 2022-01 "$work/in/2022-01" "$work/ledger.sqlite" "$work/out/2022-01" "$work/batch-2022-01.log"
     echo "  ledger after two months: $(( $(du -sb "$work/ledger.sqlite" | cut -f1) / 1000000 )) MB"
+    echo "== $size records, linkage alone (records kept as the pipeline keeps them) =="
+    "$bin/LinkageBenchmark" "$work/in/2021-12" | sed 's/^/  /'
 done
 
 echo

@@ -1,0 +1,60 @@
+// Linkage alone on a generated month: ingest and normalise every record (kept, as the
+// pipeline keeps them), then link them against an empty ledger, and again against the
+// institutions the first run made (a second month of the same exports). Prints seconds and
+// the growth of peak memory that linkage itself causes.
+//
+//   LinkageBenchmark FOLDER
+import Foundation
+import Ingest
+import Linkage
+import Normalize
+import RegistryModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let duration = ContinuousClock.now - start
+    return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+guard let folder = CommandLine.arguments.dropFirst().first else {
+    FileHandle.standardError.write(Data("usage: LinkageBenchmark FOLDER\n".utf8))
+    exit(2)
+}
+do {
+    let ingestor = try Ingestor(folder: URL(fileURLWithPath: folder))
+    let normalizer = try Normalizer()
+    var records: [SourceRecord] = []
+    for file in try ingestor.survey() {
+        _ = try ingestor.read(file) { event in
+            if case .record(let raw) = event { records.append(normalizer.normalize(raw)) }
+        }
+    }
+    let before = peakResidentMiB()
+    let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!)
+    var start = ContinuousClock.now
+    let first = linker.link(records, known: [], nextSequence: 1)
+    let firstSeconds = seconds(since: start)
+    let afterFirst = peakResidentMiB()
+    start = ContinuousClock.now
+    let second = linker.link(records, known: first.profiles, nextSequence: first.nextSequence)
+    let secondSeconds = seconds(since: start)
+    print(String(format: "records %d; peak RSS after ingest + normalise %.0f MiB", records.count, before))
+    print(String(format: "link, empty ledger: %.2f s, %.0f records/s, %d institutions, %d reviews; peak RSS %.0f MiB (+%.0f)",
+                 firstSeconds, Double(records.count) / firstSeconds, first.profiles.count, first.reviews.count, afterFirst,
+                 afterFirst - before))
+    print(String(format: "link, against those institutions: %.2f s, %.0f records/s, %d new ids; peak RSS %.0f MiB (+%.0f)",
+                 secondSeconds, Double(records.count) / secondSeconds, second.nextSequence - first.nextSequence,
+                 peakResidentMiB(), peakResidentMiB() - before))
+} catch {
+    FileHandle.standardError.write(Data("LinkageBenchmark: \(error)\n".utf8))
+    exit(1)
+}
