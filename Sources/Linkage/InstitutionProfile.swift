@@ -122,6 +122,11 @@ struct RecordKeys {
         if let organization = record.organizationCode, organization.utf8.count >= 9 {
             numbers.append("org:" + organization.replacingOccurrences(of: "-", with: ""))
         }
+        // A code too damaged to read (a letter among the digits) still names its registration
+        // when the export repeats it letter for letter next month.
+        if let reading = record.creditCode, creditCode == nil, !reading.isExcelMangled, reading.code.utf8.count >= 15 {
+            numbers.append("text:" + reading.code)
+        }
         if let number = record.registrationNumber, number.utf8.count >= 10 { numbers.append("reg:" + number) }
         if let number = record.certificateNumber, number.utf8.count >= 4 { numbers.append("cert:" + number) }
         otherNumbers = Array(Set(numbers)).sorted()

@@ -5,28 +5,32 @@ struct KnownIndex {
     private var byCode: [String: InstitutionID] = [:]
     private var byFormerCode: [String: InstitutionID] = [:]
     private var byNumber: [String: InstitutionID] = [:]
-    /// Names held by exactly one known institution; a shared name identifies no one.
-    private var byNameCounty: [String: InstitutionID] = [:]
+    /// The known institutions holding each name (in the county).
+    private var byNameCounty: [String: [InstitutionID]] = [:]
     /// The code categories (`91`, `52` …) each institution already holds.
     private var categories: [InstitutionID: Set<Substring>] = [:]
 
     init(_ profiles: some Sequence<InstitutionProfile>) {
-        var sharedNames = Set<String>()
         // Sorted, so that when two profiles claim one key the older id wins every run.
         for profile in profiles.sorted(by: { $0.id < $1.id }) {
             for code in profile.creditCodes where byCode[code] == nil { byCode[code] = profile.id }
             for code in profile.formerCreditCodes where byFormerCode[code] == nil { byFormerCode[code] = profile.id }
             for number in profile.otherNumbers where byNumber[number] == nil { byNumber[number] = profile.id }
-            for name in profile.nameCounties {
-                if byNameCounty[name] == nil, !sharedNames.contains(name) {
-                    byNameCounty[name] = profile.id
-                } else {
-                    byNameCounty[name] = nil
-                    sharedNames.insert(name)
-                }
-            }
+            for name in profile.nameCounties { byNameCounty[name, default: []].append(profile.id) }
             categories[profile.id] = Set(profile.creditCodes.filter(CreditCodeRules.isValid).map { $0.prefix(2) })
         }
+    }
+
+    /// The one institution a name identifies for this record, if any. A name held by one
+    /// institution identifies it; a name several hold identifies, for a record without a
+    /// valid code, only the one of them that has no valid code either (an application seen
+    /// before), and otherwise no one.
+    private func owner(of name: String, for keys: RecordKeys) -> InstitutionID? {
+        guard let owners = byNameCounty[name] else { return nil }
+        if owners.count == 1 { return owners[0] }
+        guard keys.validCategory == nil else { return nil }
+        let uncoded = owners.filter { categories[$0]?.isEmpty ?? true }
+        return uncoded.count == 1 ? uncoded[0] : nil
     }
 
     /// The known institutions a record's identifiers point to, strongest rule first.
@@ -41,7 +45,7 @@ struct KnownIndex {
         for number in keys.otherNumbers { if let id = byNumber[number] { found.append((id, .registrationNumber)) } }
         // A name fills a gap only: a record with a valid 52… code joins by name an
         // institution that has no 52… code yet (its application), never one that has.
-        if let name = keys.nameCounty, let id = byNameCounty[name],
+        if let name = keys.nameCounty, let id = owner(of: name, for: keys),
            !(keys.validCategory.map { categories[id]?.contains($0) ?? false } ?? false) {
             found.append((id, .nameCounty))
         }

@@ -54,6 +54,13 @@ do {
     print(String(format: "link, against those institutions: %.2f s, %.0f records/s, %d new ids; peak RSS %.0f MiB (+%.0f)",
                  secondSeconds, Double(records.count) / secondSeconds, second.nextSequence - first.nextSequence,
                  peakResidentMiB(), peakResidentMiB() - before))
+    if CommandLine.arguments.contains("--show-new") {
+        for ((record, link), earlier) in zip(zip(records, second.links), first.links) where (link.institution.sequence ?? 0) >= first.nextSequence {
+            print("new:", record.ref.sourceFile, record.ref.ordinal, record.name ?? "-", record.creditCode?.code ?? "-",
+                  record.creditCode?.isValid ?? false, record.county.county?.code ?? "-", link.rule.rawValue,
+                  "first:", earlier.institution.rawValue, earlier.rule.rawValue)
+        }
+    }
 } catch {
     FileHandle.standardError.write(Data("LinkageBenchmark: \(error)\n".utf8))
     exit(1)

@@ -102,7 +102,9 @@ public enum CreditCodeReader {
     }
 
     /// `9.11508E+17`, `9.11508e17`, `9E+17` after cleaning (upper case): digits, an optional
-    /// fraction, `E`, an optional sign, digits.
+    /// fraction, `E`, an optional sign, and an exponent of at most three digits. (An 18-digit
+    /// code with one E mistyped among its digits, `91E508023388837792`, is a damaged code,
+    /// not a number Excel wrote.)
     static func isScientificNotation(_ code: [UInt8]) -> Bool {
         var index = 0
         func digits() -> Int {
@@ -118,7 +120,7 @@ public enum CreditCodeReader {
         guard index < code.count, code[index] == UInt8(ascii: "E") else { return false }
         index += 1
         if index < code.count, code[index] == UInt8(ascii: "+") { index += 1 }
-        guard digits() > 0 else { return false }
+        guard (1...3).contains(digits()) else { return false }
         return index == code.count
     }
 }

@@ -170,6 +170,20 @@ import RegistryModel
         #expect(second.merges.first?.rule == .nameCounty)
     }
 
+    @Test func aRecordWhoseOnlyIdentifierIsADamagedCodeKeepsItsId() throws {
+        var month = MonthBuilder()
+        month.background(count: 20)
+        // Three companies of one name (a generated world's coincidence); one code has a letter among its digits.
+        month.enterprise("巴彦淖尔市德兴人力资源服务有限公司", code: creditCode("91150802MA07RW5R"), representative: "甲", address: "临河区一号")
+        month.enterprise("巴彦淖尔市德兴人力资源服务有限公司", code: creditCode("91150802MA01C3K0"), representative: "乙", address: "临河区二号")
+        let damaged = month.enterprise("巴彦淖尔市德兴人力资源服务有限公司", code: "91E508023388837792", representative: "丙",
+                                       address: "临河区三号")
+        let first = linker.link(month.records, known: [], nextSequence: 1)
+        let again = linker.link(month.records, known: first.profiles, nextSequence: first.nextSequence)
+        #expect(again.institution(of: damaged) == first.institution(of: damaged))
+        #expect(again.nextSequence == first.nextSequence, "the same month again mints nothing")
+    }
+
     @Test func aClerksSameDecisionMergesAndRetiresTheNewerId() {
         var month = MonthBuilder()
         month.background(count: 40)

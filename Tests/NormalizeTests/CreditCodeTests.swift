@@ -83,6 +83,13 @@ struct CreditCodeTests {
         #expect(reading.county == nil)
     }
 
+    @Test("an E mistyped among a code's digits is a damaged code, not Excel's notation")
+    func mistypedLetterIsNotScientific() throws {
+        let reading = try #require(CreditCodeReader.read("91E508023388837792"))
+        #expect(!reading.isExcelMangled)
+        #expect(reading.problems.contains(.nonDigitPrefix))
+    }
+
     @Test("lost digits: all digits ending 000 and failing the check")
     func excelPrecision() throws {
         let reading = try #require(CreditCodeReader.read("911508021234567000"))
