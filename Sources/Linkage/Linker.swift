@@ -114,7 +114,7 @@ public struct Linker: Sendable {
                 && ($0.civilRegisteredOn.map { $0 >= policyStart } ?? true) }
             .sorted { $0.id < $1.id }
         let enterprises = state.profiles.values.filter { $0.hasEnterprise && !$0.hasCivil }.sorted { $0.id < $1.id }
-        let matcher = SuccessorMatcher(policyStart: policyStart, different: different)
+        let matcher = SuccessorMatcher(different: different)
         let outcome = matcher.match(civil: civil, enterprises: enterprises)
         var fuzzyPlaced: [InstitutionID: SuccessorEvidence] = [:]
         for pair in outcome.links {

@@ -28,7 +28,6 @@ struct SuccessorMatcher {
         var reviews: [Pair] = []
     }
 
-    let policyStart: Day
     /// Pairs a clerk decided are different institutions.
     let different: Set<[InstitutionID]>
 
