@@ -49,8 +49,7 @@ import RegistryModel
     @Test func aLedgerFromANewerReregIsRefused() throws {
         let path = temporaryLedgerPath()
         _ = try Ledger(path: path)
-        var configuration = GRDBConfiguration()
-        configuration.execute(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+        NewerRereg.execute(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
         #expect(throws: LedgerError.newerSchema(path: path)) { try Ledger(path: path) }
     }
 
@@ -75,8 +74,8 @@ import RegistryModel
 import GRDB
 
 /// Writes into a ledger behind rereg's back, as a newer version would.
-struct GRDBConfiguration {
-    func execute(_ path: String, _ sql: String) {
+enum NewerRereg {
+    static func execute(_ path: String, _ sql: String) {
         let queue = try! DatabaseQueue(path: path)
         try! queue.write { try $0.execute(sql: sql) }
     }
