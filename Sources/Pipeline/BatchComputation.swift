@@ -37,28 +37,7 @@ struct BatchComputation {
             records, known: memories.values.map(\.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
-        var changed = Set<InstitutionID>()
-        let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
-        for merge in linkage.merges {
-            guard let lost = memories.removeValue(forKey: merge.retired) else { continue }
-            let kept = memories[merge.survivor] ?? InstitutionMemory(
-                profile: lost.profile, history: lost.history, requirement: nil, requirementCategory: nil)
-            memories[merge.survivor] = kept.merged(with: lost, profile: profiles[merge.survivor] ?? kept.profile)
-            changed.insert(merge.survivor)
-        }
-        var recordsByID: [InstitutionID: [SourceRecord]] = [:]
-        for (record, link) in zip(records, linkage.links) { recordsByID[link.institution, default: []].append(record) }
-        for (id, ownRecords) in recordsByID {
-            let history = tracker.update(memories[id]?.history, with: ownRecords, batch: month, asOf: asOf)
-            if var memory = memories[id] {
-                memory.history = history
-                memory.profile = profiles[id] ?? memory.profile
-                memories[id] = memory
-            } else {
-                memories[id] = InstitutionMemory(profile: profiles[id]!, history: history, requirement: nil, requirementCategory: nil)
-            }
-            changed.insert(id)
-        }
+        var (recordsByID, changed) = remember(linkage, records: records, in: &memories)
 
         progress("分类与进度")
         let resolve = { (id: InstitutionID) -> InstitutionID in
@@ -94,17 +73,8 @@ struct BatchComputation {
             let tracked = tracker.status(of: memory.history, requirement: memory.requirement!.requirement,
                                          currentCategory: category, asOf: asOf)
 
-            var flags = Set(classification?.flags ?? Set(previous?.flags.filter(InstitutionFlag.classifierFlags.contains) ?? []))
-            if tracked.formerRegistrationActive { flags.insert(.formerRegistrationActive) }
-            let counties = Set(ownRecords.compactMap(\.county.county))
-            if ownRecords.isEmpty {
-                if previous?.flags.contains(.countyConflict) == true { flags.insert(.countyConflict) }
-            } else if counties.count > 1 || ownRecords.contains(where: { $0.flags.contains(.countyConflict) }) {
-                flags.insert(.countyConflict)
-            }
-            if ownRecords.contains(where: { $0.flags.contains(.invalidCreditCode) }) { flags.insert(.invalidCreditCode) }
-            if ambiguous.contains(id) { flags.insert(.ambiguousLink) }
-
+            let flags = Self.flags(classification: classification, previous: previous, tracked: tracked, records: ownRecords,
+                                   ambiguous: ambiguous.contains(id))
             let identity = Identity(memory: memory, records: ownRecords, previous: previous)
             let line = LedgerLine(
                 institutionID: id, name: identity.name, creditCode: identity.creditCode,
@@ -115,7 +85,7 @@ struct BatchComputation {
                 stages: classification.map { $0.stages.sorted() } ?? previous?.stages ?? [],
                 reregistrationRequired: memory.requirement!.requirement.isRequired,
                 reregistrationStatus: tracked.status, completedOn: tracked.completedOn, overdue: tracked.overdue,
-                daysOverdue: tracked.daysOverdue, flags: InstitutionFlag.allCases.filter(flags.contains),
+                daysOverdue: tracked.daysOverdue, flags: flags,
                 firstSeenBatch: memory.history.firstSeenBatch, lastSeenBatch: memory.history.lastSeenBatch,
                 sourceRecordCount: ownRecords.count)
             let evidence = ((classification?.evidence.map(\.text) ?? []) + [memory.requirement!.reason, tracked.reason])
@@ -153,6 +123,54 @@ struct BatchComputation {
         write.reviews = Self.linkReviews(linkage.reviews) + categoryReviews + Self.flagReviews(lines)
         write.merges = linkage.merges.map { MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence) }
         return write
+    }
+
+    /// Carries what linkage found into the institutions' memories: merged institutions join
+    /// profiles and histories, and every institution with records this month adds them to
+    /// its history. Returns the month's records by institution and the ids whose memory changed.
+    private func remember(
+        _ linkage: LinkageResult, records: [SourceRecord], in memories: inout [InstitutionID: InstitutionMemory]
+    ) -> ([InstitutionID: [SourceRecord]], Set<InstitutionID>) {
+        var changed = Set<InstitutionID>()
+        let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
+        for merge in linkage.merges {
+            guard let lost = memories.removeValue(forKey: merge.retired) else { continue }
+            let kept = memories[merge.survivor] ?? InstitutionMemory(
+                profile: lost.profile, history: lost.history, requirement: nil, requirementCategory: nil)
+            memories[merge.survivor] = kept.merged(with: lost, profile: profiles[merge.survivor] ?? kept.profile)
+            changed.insert(merge.survivor)
+        }
+        var recordsByID: [InstitutionID: [SourceRecord]] = [:]
+        for (record, link) in zip(records, linkage.links) { recordsByID[link.institution, default: []].append(record) }
+        for (id, ownRecords) in recordsByID {
+            let history = tracker.update(memories[id]?.history, with: ownRecords, batch: month, asOf: asOf)
+            if var memory = memories[id] {
+                memory.history = history
+                memory.profile = profiles[id] ?? memory.profile
+                memories[id] = memory
+            } else {
+                memories[id] = InstitutionMemory(profile: profiles[id]!, history: history, requirement: nil, requirementCategory: nil)
+            }
+            changed.insert(id)
+        }
+        return (recordsByID, changed)
+    }
+
+    /// The contract's flags: Classify's from the current records (or last month's when there
+    /// are none), the old licence still active, and what this month's records show.
+    private static func flags(
+        classification: Classification?, previous: LedgerLine?, tracked: TrackedStatus, records: [SourceRecord], ambiguous: Bool
+    ) -> [InstitutionFlag] {
+        var flags = classification?.flags ?? Set(previous?.flags.filter(InstitutionFlag.classifierFlags.contains) ?? [])
+        if tracked.formerRegistrationActive { flags.insert(.formerRegistrationActive) }
+        if records.isEmpty {
+            if previous?.flags.contains(.countyConflict) == true { flags.insert(.countyConflict) }
+        } else if Set(records.compactMap(\.county.county)).count > 1 || records.contains(where: { $0.flags.contains(.countyConflict) }) {
+            flags.insert(.countyConflict)
+        }
+        if records.contains(where: { $0.flags.contains(.invalidCreditCode) }) { flags.insert(.invalidCreditCode) }
+        if ambiguous { flags.insert(.ambiguousLink) }
+        return InstitutionFlag.allCases.filter(flags.contains)
     }
 
     private static func linkDecision(_ decision: DecisionRow) -> LinkDecision? {
