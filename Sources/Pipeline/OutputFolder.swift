@@ -13,7 +13,12 @@ struct OutputFolder {
         staging = parent.appendingPathComponent(".\(self.final.lastPathComponent).partial-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: staging)
+            // What a killed run left half-written beside the folder goes first.
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+            for name in leftovers where name.hasPrefix(".\(self.final.lastPathComponent).partial-")
+                || name.hasPrefix(".\(self.final.lastPathComponent).previous-") {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw PipelineError.cannotWriteOutput(path: final.path, reason: error.localizedDescription)

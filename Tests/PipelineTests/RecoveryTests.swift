@@ -33,6 +33,8 @@ import Testing
             let rerun = try rereg(["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"], in: work)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             #expect(try contents(of: output) == expected, "killed after \(delay) s, then re-run")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".2021-10") }
+            #expect(leftovers.isEmpty, "nothing half-written stays beside the output: \(leftovers)")
         }
     }
 
