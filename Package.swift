@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["RegistryModel", "CLibCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Data")]),
         .target(name: "Normalize", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
-        .target(name: "Linkage", dependencies: ["RegistryModel"]),
+        .target(name: "Linkage", dependencies: ["RegistryModel"], exclude: ["README.md"]),
         .target(name: "Ledger", dependencies: ["RegistryModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reports", dependencies: ["RegistryModel", "CXLSXWriter"], exclude: ["README.md"]),
         .target(name: "Classify", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
