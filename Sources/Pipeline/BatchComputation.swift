@@ -37,7 +37,7 @@ struct BatchComputation {
             records, known: memories.values.map(\.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
-        var (recordsByID, changed) = remember(linkage, records: records, in: &memories)
+        var (indicesByID, changed) = remember(linkage, records: records, in: &memories)
 
         progress("分类与进度")
         let resolve = { (id: InstitutionID) -> InstitutionID in
@@ -56,7 +56,8 @@ struct BatchComputation {
         var categoryReviews: [ReviewItem] = []
         for id in memories.keys.sorted() {
             var memory = memories[id]!
-            let ownRecords = recordsByID[id] ?? []
+            // Gathered per institution, not kept for all: the month's records are held once.
+            let ownRecords = (indicesByID[id] ?? []).map { records[$0] }
             let previous = previousByID[id]
             let classification = ownRecords.isEmpty ? nil : classifier.classify(ownRecords, policyStart: settings.policyStart)
             let decided = decidedCategory[id]
@@ -127,10 +128,11 @@ struct BatchComputation {
 
     /// Carries what linkage found into the institutions' memories: merged institutions join
     /// profiles and histories, and every institution with records this month adds them to
-    /// its history. Returns the month's records by institution and the ids whose memory changed.
+    /// its history. Returns the positions of the month's records by institution and the ids
+    /// whose memory changed.
     private func remember(
         _ linkage: LinkageResult, records: [SourceRecord], in memories: inout [InstitutionID: InstitutionMemory]
-    ) -> ([InstitutionID: [SourceRecord]], Set<InstitutionID>) {
+    ) -> ([InstitutionID: [Int]], Set<InstitutionID>) {
         var changed = Set<InstitutionID>()
         let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
         for merge in linkage.merges {
@@ -140,10 +142,10 @@ struct BatchComputation {
             memories[merge.survivor] = kept.merged(with: lost, profile: profiles[merge.survivor] ?? kept.profile)
             changed.insert(merge.survivor)
         }
-        var recordsByID: [InstitutionID: [SourceRecord]] = [:]
-        for (record, link) in zip(records, linkage.links) { recordsByID[link.institution, default: []].append(record) }
-        for (id, ownRecords) in recordsByID {
-            let history = tracker.update(memories[id]?.history, with: ownRecords, batch: month, asOf: asOf)
+        var indicesByID: [InstitutionID: [Int]] = [:]
+        for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
+        for (id, indices) in indicesByID {
+            let history = tracker.update(memories[id]?.history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
             if var memory = memories[id] {
                 memory.history = history
                 memory.profile = profiles[id] ?? memory.profile
@@ -153,7 +155,7 @@ struct BatchComputation {
             }
             changed.insert(id)
         }
-        return (recordsByID, changed)
+        return (indicesByID, changed)
     }
 
     /// The contract's flags: Classify's from the current records (or last month's when there
