@@ -39,6 +39,40 @@ public enum BatchRunner {
                                summary: Summary.counts(lines).overall, timings: [])
         }
 
+        let ledger = try existingLedger ?? Ledger(path: request.ledgerPath)
+        do {
+            // Recording happens in its own function so that the month's records are released
+            // before the files are rendered from the ledger.
+            let recorded = try record(inputFiles, from: ingestor, month: month, asOf: asOf, digest: digest,
+                                      into: ledger, request: request, clock: &clock)
+            request.progress("输出文件")
+            try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)
+            clock.finish("outputs", records: recorded.institutions)
+            return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: recorded.files,
+                               warnings: recorded.warnings, unchanged: false, institutions: recorded.institutions,
+                               summary: recorded.summary, timings: clock.timings)
+        } catch {
+            // A ledger this run created holds nothing a fatal error should leave behind.
+            if !ledgerExisted {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: request.ledgerPath + suffix) }
+            }
+            throw error
+        }
+    }
+
+    private struct RecordedMonth {
+        let files: [FileRow]
+        let warnings: [String]
+        let institutions: Int
+        let summary: ProgressCounts
+    }
+
+    /// Ingest and normalise (streaming into memory), then link, classify and track, then one
+    /// write transaction.
+    private static func record(
+        _ inputFiles: [InputFile], from ingestor: Ingestor, month: String, asOf: Day, digest: String, into ledger: Ledger,
+        request: BatchRequest, clock: inout StageClock
+    ) throws -> RecordedMonth {
         request.progress("读取记录")
         let normalizer = try Normalizer()
         var rejects: [Reject] = []
@@ -66,29 +100,15 @@ public enum BatchRunner {
         let warnings = SourceKind.allCases.filter { kind in !files.contains { $0.source.kind == kind } }.map { kind in
             "本月没有\(kind.chineseName)的导出文件：其机构保留上月已知状态。(missing_registry: \(kind.rawValue))"
         }
-
-        let ledger = try existingLedger ?? Ledger(path: request.ledgerPath)
-        do {
-            let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
-                                               classifier: try Classifier())
-            let write = try computation.compute(records: records, rejects: rejects, files: files, digest: digest,
-                                                warnings: warnings, progress: request.progress)
-            clock.finish("link, classify, track", records: records.count)
-            request.progress("写入台账")
-            try ledger.write(write)
-            clock.finish("ledger write", records: records.count + rejects.count)
-            request.progress("输出文件")
-            try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)
-            clock.finish("outputs", records: write.lines.count)
-            return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: files,
-                               warnings: warnings, unchanged: false, institutions: write.lines.count,
-                               summary: Summary.counts(write.lines.map(\.line)).overall, timings: clock.timings)
-        } catch {
-            // A ledger this run created holds nothing a fatal error should leave behind.
-            if !ledgerExisted {
-                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: request.ledgerPath + suffix) }
-            }
-            throw error
-        }
+        let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
+                                           classifier: try Classifier())
+        let write = try computation.compute(records: records, rejects: rejects, files: files, digest: digest,
+                                            warnings: warnings, progress: request.progress)
+        clock.finish("link, classify, track", records: records.count)
+        request.progress("写入台账")
+        try ledger.write(write)
+        clock.finish("ledger write", records: records.count + rejects.count)
+        return RecordedMonth(files: files, warnings: warnings, institutions: write.lines.count,
+                             summary: Summary.counts(write.lines.map(\.line)).overall)
     }
 }
