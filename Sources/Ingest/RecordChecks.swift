@@ -10,13 +10,22 @@ public enum IngestEvent: Sendable {
 /// want the reason: a footer is a footer before it is ragged; damaged text explains a
 /// shifted column count better than the count does.
 enum RecordChecks {
-    private static let footerWords = ["合计", "总计", "小计", "共计"]
+    private static let footerWords: [[UInt8]] = ["合计", "总计", "小计", "共计"].map { Array($0.utf8) }
 
-    /// A 合计/总计 line: its first non-empty value starts with such a word.
+    /// A 合计/总计 line: its first non-empty value starts with such a word (spaces and
+    /// ideographic spaces anywhere in it ignored).
     static func footer(firstValue: String?) -> RejectReason? {
         guard let firstValue else { return nil }
-        let text = firstValue.filter { $0 != " " && $0 != "\u{3000}" }
-        return footerWords.contains(where: text.hasPrefix) ? .footerRow(text: String(firstValue.prefix(20))) : nil
+        // The words are six bytes long: six bytes of text, spaces skipped, decide.
+        var text: [UInt8] = []
+        var bytes = Array(firstValue.utf8)[...]
+        while let byte = bytes.first, text.count < 6 {
+            if byte == 0x20 { bytes.removeFirst(); continue }
+            if bytes.starts(with: [0xE3, 0x80, 0x80]) { bytes.removeFirst(3); continue }
+            text.append(byte)
+            bytes.removeFirst()
+        }
+        return footerWords.contains(where: text.starts(with:)) ? .footerRow(text: String(firstValue.prefix(20))) : nil
     }
 
     /// The first value, by column name, that carries U+FFFD.
@@ -30,7 +39,11 @@ enum RecordChecks {
         return identifying.contains { $0.map(hasVisibleText) ?? false } ? nil : .missingIdentity
     }
 
+    /// Whether the text holds anything but white space (and a BOM). Runs for every field of
+    /// every record: an ASCII byte that is not white space answers at once; only texts
+    /// without one are looked at scalar by scalar.
     static func hasVisibleText(_ text: String) -> Bool {
-        text.unicodeScalars.contains { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
+        return text.unicodeScalars.contains { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
     }
 }

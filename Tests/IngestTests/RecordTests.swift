@@ -99,3 +99,20 @@ import RegistryModel
         #expect(verdict(Array("QYMC,TYSHXYDM\n".utf8), chunk: 7) == .utf8)
     }
 }
+
+@Suite struct RecordChecksTests {
+    @Test(arguments: [
+        ("合计", true), ("合 计：3家", true), ("\u{3000}总计", true), ("  小计", true), ("共计123", true),
+        ("1", false), ("临河区智远培训学校", false), ("计合", false),
+    ])
+    func footersAreTheirWordsWhateverTheSpaces(value: String, isFooter: Bool) {
+        #expect((RecordChecks.footer(firstValue: value) != nil) == isFooter)
+    }
+
+    @Test(arguments: [
+        ("a", true), ("临河", true), (" \t ", false), ("\u{3000}", false), ("\u{FEFF}", false), ("\u{00A0}\u{2003}", false), ("", false),
+    ])
+    func visibleTextIsAnythingButWhiteSpace(value: String, visible: Bool) {
+        #expect(RecordChecks.hasVisibleText(value) == visible)
+    }
+}
