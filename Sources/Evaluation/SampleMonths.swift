@@ -84,8 +84,8 @@ public struct CSVTable {
         }
     }
 
-    /// RFC 4180: quoted fields, doubled quotes, newlines inside quotes.
-    static func parse(_ text: String) -> [[String]] {
+    /// RFC 4180: quoted fields, doubled quotes, newlines inside quotes. Header row included.
+    public static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field: [UInt8] = []

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Testing
 
@@ -50,21 +51,11 @@ func contents(of folder: URL) throws -> [String: Data] {
     return result
 }
 
-/// The rows of a UTF-8 CSV written by rereg (no quoted newlines in the files read here).
+/// The data rows of a CSV rereg wrote (BOM and header dropped), parsed as RFC 4180: review.csv
+/// carries newlines inside quoted evidence.
 func csvRows(_ url: URL) throws -> [[String]] {
     let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\u{FEFF}", with: "")
-    return text.split(separator: "\n").dropFirst().map { line in
-        var cells: [String] = []
-        var cell = ""
-        var quoted = false
-        for character in line {
-            if character == "\"" { quoted.toggle(); continue }
-            if character == ",", !quoted { cells.append(cell); cell = ""; continue }
-            cell.append(character)
-        }
-        cells.append(cell)
-        return cells
-    }
+    return Array(CSVTable.parse(text).dropFirst())
 }
 
 func sha256(_ url: URL) throws -> String {
