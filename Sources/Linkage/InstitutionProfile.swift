@@ -5,7 +5,8 @@ import RegistryModel
 /// linked against everything seen before. Lists are sorted and unique, so that a profile
 /// compares and serialises the same way every run.
 public struct InstitutionProfile: Sendable, Hashable, Codable {
-    public let id: InstitutionID
+    /// Changed only when a provisional id is minted (`LinkState.rename`).
+    public internal(set) var id: InstitutionID
     /// Well-formed credit codes of its registrations (enterprise and non-profit).
     public var creditCodes: [String] = []
     /// Codes its records name as 原统一社会信用代码.

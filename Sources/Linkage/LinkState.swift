@@ -60,7 +60,9 @@ struct LinkState {
 
     mutating func rename(_ provisional: InstitutionID, to id: InstitutionID) {
         guard let profile = profiles.removeValue(forKey: provisional) else { return }
-        profiles[id] = profile.renamed(id)
+        var renamed = profile
+        renamed.id = id
+        profiles[id] = renamed
         replacedBy[provisional] = id
         touched.remove(provisional)
         touched.insert(id)
@@ -78,13 +80,5 @@ struct LinkState {
 
     func touchedProfiles() -> [InstitutionProfile] {
         touched.compactMap { profiles[$0] }.sorted { $0.id < $1.id }
-    }
-}
-
-extension InstitutionProfile {
-    func renamed(_ id: InstitutionID) -> InstitutionProfile {
-        var renamed = InstitutionProfile(id: id)
-        renamed = renamed.merged(with: self)
-        return renamed
     }
 }

@@ -40,9 +40,10 @@ struct BatchComputation {
         var (indicesByID, changed) = remember(linkage, records: records, in: &memories)
 
         progress("分类与进度")
+        let mergedNow = Dictionary(linkage.merges.map { ($0.retired, $0.survivor) }, uniquingKeysWith: { first, _ in first })
         let resolve = { (id: InstitutionID) -> InstitutionID in
             var current = id
-            while let next = retired[current] ?? linkage.merges.first(where: { $0.retired == current })?.survivor { current = next }
+            while let next = retired[current] ?? mergedNow[current] { current = next }
             return current
         }
         var decidedCategory: [InstitutionID: Category] = [:]

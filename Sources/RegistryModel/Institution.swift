@@ -53,9 +53,6 @@ public enum LinkRule: String, Sendable, Hashable, CaseIterable, Codable {
     case reviewDecision = "review_decision"
     /// The first record of a new institution.
     case new
-
-    /// Rules that need no score: the evidence is an identifier.
-    public var isDeterministic: Bool { self != .fuzzy }
 }
 
 /// A clerk's answer to a review item, keyed by institution ids (never by record).
