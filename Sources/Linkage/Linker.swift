@@ -59,6 +59,8 @@ public struct Linker: Sendable {
         var state = LinkState(known: known, retired: retired)
         let keys = records.map(RecordKeys.init)
         let index = KnownIndex(known)
+        // Placing the groups and explaining each record both need every record's matches.
+        let knownMatches = keys.map(index.matches)
 
         // Step 1 and 2: group by identifiers, then place each group with the known.
         var groupsBuilder = RecordGroups(records, keys: keys)
@@ -67,7 +69,7 @@ public struct Linker: Sendable {
         var placement: [InstitutionID] = []
         for (groupIndex, group) in groups.enumerated() {
             for member in group { groupOf[member] = groupIndex }
-            let matches = group.flatMap { index.matches(keys[$0]) }
+            let matches = group.flatMap { knownMatches[$0] }
             // Codes are proof: two known institutions that this group's codes both name are
             // one. Weaker identifiers only place the group, with the strongest rule first.
             let byCode = Array(Set(matches.filter { $0.rule == .creditCode || $0.rule == .formerCreditCode }.map(\.id))).sorted()
@@ -134,7 +136,7 @@ public struct Linker: Sendable {
             let groupIndex = groupOf[recordIndex]
             let provisionalOrKnown = placement[groupIndex]
             let institution = state.resolve(provisionalOrKnown)
-            if let match = index.matches(keys[recordIndex]).first(where: { state.resolve($0.id) == institution }) {
+            if let match = knownMatches[recordIndex].first(where: { state.resolve($0.id) == institution }) {
                 return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: match.rule, score: 1,
                                   evidence: Self.describe(match.rule))
             }
