@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RegistryModel"]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Normalize", "RegistryModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Evaluation", "RegistryModel", "rereg"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Evaluation", "Linkage", "RegistryModel", "Tracking", "rereg"]),
     ]
 )

@@ -114,7 +114,7 @@ public struct Classifier: Sendable {
                     field: .organizationType, record: record.ref))
             }
             return Classification(
-                category: .outOfScope, department: nil, stages: [], flags: [], evidence: evidence,
+                category: .outOfScope, department: nil, stages: [], flags: [], evidence: ClassificationEvidence.merged(evidence),
                 reviewReason: nil, decidingRecords: deciding.map(\.ref))
         }
 
@@ -258,8 +258,8 @@ public struct Classifier: Sendable {
             reviewReason = "非学科类登记的机构范围含学科类培训（规划禁止），需人工核实"
         }
         return Classification(
-            category: category, department: department, stages: stages, flags: flags, evidence: evidence,
-            reviewReason: reviewReason, decidingRecords: deciding.map(\.ref))
+            category: category, department: department, stages: stages, flags: flags,
+            evidence: ClassificationEvidence.merged(evidence), reviewReason: reviewReason, decidingRecords: deciding.map(\.ref))
     }
 
     /// Reads a name or scope text alone, for tools and tests: the phrases the rules find in it.
@@ -325,7 +325,7 @@ public struct Classifier: Sendable {
     }
 
     private func decision(_ rule: String, _ phrase: String, _ note: String, field: Field?, record: RecordRef?) -> ClassificationEvidence {
-        ClassificationEvidence(rule: rule, phrase: phrase, field: field, record: record, source: nil, note: note)
+        ClassificationEvidence(rule: rule, phrase: phrase, field: field, records: record.map { [$0] } ?? [], source: nil, note: note)
     }
 }
 
@@ -401,7 +401,6 @@ struct InstitutionReading {
     }
 
     func evidence(rules: [Rule]) -> [ClassificationEvidence] {
-        var seen = Set<String>()
         var result: [ClassificationEvidence] = []
         let groups: [(String, [Hit], String)] = [
             ("subject", subject, "学科类内容"),
@@ -413,13 +412,12 @@ struct InstitutionReading {
         ]
         for (kind, hits, meaning) in groups {
             for hit in hits.sorted(by: { ($0.record, $0.field.ordinal, $0.offset) < ($1.record, $1.field.ordinal, $1.offset) }) {
+                // A phrase found twice in one field comes out once, in `ClassificationEvidence.merged`.
                 let rule = rules[hit.rule]
-                let key = "\(kind)|\(rule.phrase)|\(rule.value)|\(hit.field.rawValue)|\(hit.record.sourceFile)|\(hit.record.ordinal)"
-                guard seen.insert(key).inserted else { continue }
                 let value = rule.value == "-" ? "" : "（\(rule.value)）"
                 let note = rule.note.isEmpty ? "\(meaning)\(value)" : "\(meaning)\(value)：\(rule.note)"
                 result.append(ClassificationEvidence(
-                    rule: rule.kind.rawValue, phrase: rule.phrase, field: hit.field, record: hit.record,
+                    rule: rule.kind.rawValue, phrase: rule.phrase, field: hit.field, records: [hit.record],
                     source: rule.source, note: note))
             }
         }

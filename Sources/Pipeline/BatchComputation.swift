@@ -114,7 +114,7 @@ struct BatchComputation {
         write.files = files
         write.newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
             .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
-        write.states = try changed.sorted().compactMap { id in try memories[id].map { (id, try $0.json()) } }
+        write.states = changed.sorted().compactMap { id in memories[id].map { (id, $0.jsonText) } }
         write.records = zip(records, linkage.links).map { record, link in
             RecordRow(ref: record.ref, kind: record.kind, institution: link.institution, rule: link.rule, score: link.score,
                       evidence: link.evidence, fields: record.original)

@@ -23,13 +23,13 @@ struct InstitutionMemory: Codable {
                                  requirementCategory: category)
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    func json() throws -> String { String(decoding: try Self.encoder.encode(self), as: UTF8.self) }
+    /// Written by hand (see `InstitutionProfile.jsonText`); read back through `Codable`.
+    var jsonText: String {
+        var members = [("profile", profile.jsonText), ("history", history.jsonText)]
+        if let requirement { members.append(("requirement", requirement.jsonText)) }
+        if let requirementCategory { members.append(("requirementCategory", JSONText.string(requirementCategory.rawValue))) }
+        return JSONText.object(members)
+    }
 
     static func decode(_ json: String) throws -> InstitutionMemory {
         try JSONDecoder().decode(InstitutionMemory.self, from: Data(json.utf8))

@@ -118,18 +118,18 @@ public struct ClassificationEvidence: Sendable, Hashable {
     public let phrase: String
     /// The field the phrase is in (nil for decision rules over the whole institution).
     public let field: Field?
-    /// The record it comes from (nil for decision rules over the whole institution).
-    public let record: RecordRef?
+    /// The records it comes from, in order (none for decision rules over the whole institution).
+    public let records: [RecordRef]
     /// Where the rule is written (`classify-rules.tsv:42`), when it comes from the rules file.
     public let source: String?
     /// What it means, in Chinese.
     public let note: String
 
-    public init(rule: String, phrase: String, field: Field?, record: RecordRef?, source: String?, note: String) {
+    public init(rule: String, phrase: String, field: Field?, records: [RecordRef], source: String?, note: String) {
         self.rule = rule
         self.phrase = phrase
         self.field = field
-        self.record = record
+        self.records = records
         self.source = source
         self.note = note
     }
@@ -141,9 +141,29 @@ public struct ClassificationEvidence: Sendable, Hashable {
         parts += "："
         if let field { parts += "\(Self.fieldName(field)) " }
         parts += "“\(phrase)”"
-        if let record { parts += " [\(record.sourceFile)#\(record.ordinal)]" }
+        if !records.isEmpty { parts += " [" + records.map { "\($0.sourceFile)#\($0.ordinal)" }.joined(separator: ", ") + "]" }
         if !note.isEmpty { parts += " — \(note)" }
         return parts
+    }
+
+    /// The same finding from several records (an institution's registration, its re-export and
+    /// its application usually say the same) as one item naming them all, in first-seen order:
+    /// a clerk reads each phrase once, and the ledger stores it once.
+    public static func merged(_ items: [ClassificationEvidence]) -> [ClassificationEvidence] {
+        struct Finding: Hashable {
+            let rule: String, phrase: String, field: Field?, source: String?, note: String
+        }
+        var order: [Finding] = []
+        var records: [Finding: [RecordRef]] = [:]
+        for item in items {
+            let finding = Finding(rule: item.rule, phrase: item.phrase, field: item.field, source: item.source, note: item.note)
+            if records[finding] == nil { order.append(finding) }
+            records[finding, default: []] += item.records.filter { !(records[finding]?.contains($0) ?? false) }
+        }
+        return order.map { finding in
+            ClassificationEvidence(rule: finding.rule, phrase: finding.phrase, field: finding.field, records: records[finding]!,
+                                   source: finding.source, note: finding.note)
+        }
     }
 
     static func fieldName(_ field: Field) -> String {

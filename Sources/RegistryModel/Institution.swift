@@ -1,25 +1,31 @@
 /// An institution's id in the ledger: stable for life, never reused (`BYN-00000123`).
 public struct InstitutionID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let rawValue: String
+    /// The sequence number behind the id, or nil for an id not minted by `init(sequence:)`.
+    /// Read once here: ids are sorted and compared by it millions of times a batch.
+    public let sequence: Int?
 
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        sequence = rawValue.hasPrefix("BYN-") ? Int(rawValue.dropFirst(4)) : nil
+    }
 
     /// The id for a sequence number; ids are minted in order and never handed out twice.
     public init(sequence: Int) {
         let digits = String(sequence)
         rawValue = "BYN-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-    }
-
-    /// The sequence number behind the id, or nil for an id not minted by `init(sequence:)`.
-    public var sequence: Int? {
-        rawValue.hasPrefix("BYN-") ? Int(rawValue.dropFirst(4)) : nil
+        self.sequence = sequence
     }
 
     public var description: String { rawValue }
 
+    // Equal ids have equal text; the sequence is derived from it.
+    public static func == (a: InstitutionID, b: InstitutionID) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
     // Codable as the bare string, as the contract's files show it.
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,0 +1,62 @@
+import Linkage
+@testable import Pipeline
+import RegistryModel
+import Testing
+import Tracking
+
+/// The state the ledger keeps is written by hand and read through `Codable`: the two must agree
+/// on every key, or next month would silently forget what this month learnt.
+struct InstitutionMemoryTests {
+    @Test func everyFieldSurvivesTheLedgerRoundTrip() throws {
+        let memory = Self.memory(filled: true)
+        let read = try InstitutionMemory.decode(memory.jsonText)
+        #expect(read.profile == memory.profile)
+        #expect(read.history == memory.history)
+        #expect(read.requirement == memory.requirement)
+        #expect(read.requirementCategory == memory.requirementCategory)
+    }
+
+    @Test func absentValuesStayAbsent() throws {
+        let memory = Self.memory(filled: false)
+        let text = memory.jsonText
+        let read = try InstitutionMemory.decode(text)
+        #expect(read.profile == memory.profile)
+        #expect(read.history == memory.history)
+        #expect(read.requirement == nil && read.requirementCategory == nil)
+        #expect(!text.contains("null"))
+    }
+
+    static func memory(filled: Bool) -> InstitutionMemory {
+        let day = Day(year: 2021, month: 9, day: 30)!
+        var profile = InstitutionProfile(id: InstitutionID(sequence: 123))
+        if filled {
+            profile.creditCodes = ["91150802MA0Q1234X5", "52150802MJ0012345A"]
+            profile.formerCreditCodes = ["91150802MA0Q1234X5"]
+            profile.otherNumbers = ["org:MA0Q1234X", "reg:150802000012345"]
+            profile.nameCounties = ["智远教育科技|150802"]
+            profile.cores = ["智远"]
+            profile.counties = [.linhe, .wuyuan]
+            profile.legalRepresentatives = ["王 \"小\" 明\\"]
+            profile.addresses = ["临河区新华街12号\n2楼"]
+            profile.scopeTrains = false
+            profile.hasEnterprise = true
+            profile.hasCivil = true
+            profile.civilRegisteredOn = day
+            profile.enterpriseEstablishedOn = Day(year: 2018, month: 3, day: 1)
+        }
+        let registration = TrackedRegistration(
+            registry: filled ? .civilAffairs : .marketRegulation, creditCode: filled ? "52150802MJ0012345A" : nil,
+            creditCodeValid: filled, otherNumber: filled ? "民证字第0012号" : nil, name: filled ? "临河区智远培训学校" : nil,
+            nameKey: filled ? "智远培训学校" : nil, form: filled ? .privateNonEnterprise : nil,
+            establishedOn: filled ? day : nil,
+            sightings: [StatusSighting(on: day, batch: "2021-09", word: "成立登记", status: filled ? "registered" : nil)],
+            business: filled ? [BusinessEvent(type: "成立登记", word: "办结", completedOn: day, seenOn: day, batch: "2021-09")] : [],
+            firstSeenBatch: "2021-09", lastSeenBatch: "2021-10")
+        let history = RegistrationHistory(registrations: [registration], firstSeenBatch: "2021-09", lastSeenBatch: "2021-10",
+                                          firstSeenOn: day)
+        return InstitutionMemory(
+            profile: profile, history: history,
+            requirement: filled ? RequirementDecision(requirement: .required, referenceDay: day, reason: "学科类，营利性") : nil,
+            requirementCategory: filled ? .subject : nil)
+    }
+}
