@@ -97,10 +97,17 @@ public struct Classifier: Sendable {
         let roles = sorted.map(Self.role)
         let best = roles.min()!
         let deciding = zip(sorted, roles).filter { $0.1 == best }.map(\.0)
+        // Records under one name are one line naming them all.
+        var namesInOrder: [String] = []
+        var recordsByName: [String: [RecordRef]] = [:]
         for record in deciding {
-            evidence.append(decision(
-                "decision.records", record.name ?? record.creditCode?.code ?? "（无名称）",
-                "据此判断：\(best.chinese)", field: .name, record: record.ref))
+            let name = record.name ?? record.creditCode?.code ?? "（无名称）"
+            if recordsByName[name] == nil { namesInOrder.append(name) }
+            recordsByName[name, default: []].append(record.ref)
+        }
+        for name in namesInOrder {
+            evidence.append(ClassificationEvidence(rule: "decision.records", phrase: name, field: .name, records: recordsByName[name]!,
+                                                   source: nil, note: "据此判断：\(best.chinese)"))
         }
 
         // 2. Not a training institution by legal form.
@@ -114,7 +121,7 @@ public struct Classifier: Sendable {
                     field: .organizationType, record: record.ref))
             }
             return Classification(
-                category: .outOfScope, department: nil, stages: [], flags: [], evidence: ClassificationEvidence.merged(evidence),
+                category: .outOfScope, department: nil, stages: [], flags: [], evidence: evidence,
                 reviewReason: nil, decidingRecords: deciding.map(\.ref))
         }
 
@@ -259,7 +266,7 @@ public struct Classifier: Sendable {
         }
         return Classification(
             category: category, department: department, stages: stages, flags: flags,
-            evidence: ClassificationEvidence.merged(evidence), reviewReason: reviewReason, decidingRecords: deciding.map(\.ref))
+            evidence: evidence, reviewReason: reviewReason, decidingRecords: deciding.map(\.ref))
     }
 
     /// Reads a name or scope text alone, for tools and tests: the phrases the rules find in it.
@@ -402,22 +409,34 @@ struct InstitutionReading {
 
     func evidence(rules: [Rule]) -> [ClassificationEvidence] {
         var result: [ClassificationEvidence] = []
-        let groups: [(String, [Hit], String)] = [
-            ("subject", subject, "学科类内容"),
-            ("non_subject", nonSubject, "非学科类内容"),
-            ("stage", stageHits, "学段"),
-            ("disguise", disguise, "隐形变异用语"),
-            ("adult", adult, "成人/非校外培训"),
-            ("training", training, "培训字样"),
+        let groups: [([Hit], String)] = [
+            (subject, "学科类内容"),
+            (nonSubject, "非学科类内容"),
+            (stageHits, "学段"),
+            (disguise, "隐形变异用语"),
+            (adult, "成人/非校外培训"),
+            (training, "培训字样"),
         ]
-        for (kind, hits, meaning) in groups {
+        // The same phrase in the same field of several records (a registration, its re-export, its
+        // application) is one finding naming them all: a clerk reads each phrase once.
+        struct Finding: Hashable {
+            let rule: Int
+            let field: Field
+        }
+        for (hits, meaning) in groups {
+            var order: [Finding] = []
+            var records: [Finding: [RecordRef]] = [:]
             for hit in hits.sorted(by: { ($0.record, $0.field.ordinal, $0.offset) < ($1.record, $1.field.ordinal, $1.offset) }) {
-                // A phrase found twice in one field comes out once, in `ClassificationEvidence.merged`.
-                let rule = rules[hit.rule]
+                let finding = Finding(rule: hit.rule, field: hit.field)
+                if records[finding] == nil { order.append(finding) }
+                if records[finding]?.last != hit.record { records[finding, default: []].append(hit.record) }
+            }
+            for finding in order {
+                let rule = rules[finding.rule]
                 let value = rule.value == "-" ? "" : "（\(rule.value)）"
                 let note = rule.note.isEmpty ? "\(meaning)\(value)" : "\(meaning)\(value)：\(rule.note)"
                 result.append(ClassificationEvidence(
-                    rule: rule.kind.rawValue, phrase: rule.phrase, field: hit.field, records: [hit.record],
+                    rule: rule.kind.rawValue, phrase: rule.phrase, field: finding.field, records: records[finding]!,
                     source: rule.source, note: note))
             }
         }

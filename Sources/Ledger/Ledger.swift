@@ -161,14 +161,16 @@ public final class Ledger {
                 row.evidence,
             ])
         }
+        let statusChange = try db.cachedStatement(sql: "INSERT INTO status_change VALUES (?, ?, ?, ?, ?)")
         for change in write.statusChanges {
-            try db.execute(sql: "INSERT INTO status_change VALUES (?, ?, ?, ?, ?)",
-                           arguments: [batch.month, change.institution.rawValue, change.from?.rawValue, change.to.rawValue, change.reason])
+            try statusChange.execute(arguments: [batch.month, change.institution.rawValue, change.from?.rawValue, change.to.rawValue,
+                                                 change.reason])
         }
+        let reviewItem = try db.cachedStatement(sql: "INSERT INTO review_item VALUES (?, ?, ?, ?, ?, ?)")
         for (position, review) in write.reviews.enumerated() {
-            try db.execute(sql: "INSERT INTO review_item VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [batch.month, position + 1, review.kind.rawValue,
-                                       review.institutionIDs.map(\.rawValue).joined(separator: " "), review.summary, review.evidence])
+            try reviewItem.execute(arguments: [batch.month, position + 1, review.kind.rawValue,
+                                               review.institutionIDs.map(\.rawValue).joined(separator: " "), review.summary,
+                                               review.evidence])
         }
         for merge in write.merges {
             try db.execute(sql: "INSERT OR REPLACE INTO merge VALUES (?, ?, ?, ?, ?)",

@@ -41,39 +41,51 @@ extension Ledger {
 
     public func lines(_ month: String) throws -> [LineRow] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM ledger_line WHERE month = ?", arguments: [month])
-                .map(Self.lineRow)
-                .sorted { $0.line.institutionID < $1.line.institutionID }
+            var lines: [LineRow] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.lineColumns) FROM ledger_line WHERE month = ?", arguments: [month])
+            while let row = try rows.next() { lines.append(Self.lineRow(row)) }
+            return lines.sorted { $0.line.institutionID < $1.line.institutionID }
         }
     }
 
+    /// The columns `lineRow` reads, by position: a million rows read by name spend their time
+    /// comparing column names.
+    static let lineColumns = """
+        institution_id, name, credit_code, former_credit_codes, county_code, category, department, stages, required, status,
+        completed_on, overdue, days_overdue, flags, first_seen, last_seen, source_record_count, evidence, month
+        """
+
     static func lineRow(_ row: Row) -> LineRow {
-        func list(_ column: String) -> [Substring] { (row[column] as String).split(separator: " ") }
-        let county = (row["county_code"] as String?).flatMap(County.init(rawValue:))
+        func list(_ column: Int) -> [Substring] { (row[column] as String).split(separator: " ") }
+        let countyCode: String? = row[4]
         return LineRow(
             line: LedgerLine(
-                institutionID: InstitutionID(rawValue: row["institution_id"]), name: row["name"], creditCode: row["credit_code"],
-                formerCreditCodes: list("former_credit_codes").map(String.init), countyCode: row["county_code"],
-                countyName: county?.name, category: Category(rawValue: row["category"])!,
-                department: (row["department"] as String?).flatMap(Department.init(rawValue:)),
-                stages: list("stages").compactMap { Stage(rawValue: String($0)) }, reregistrationRequired: row["required"],
-                reregistrationStatus: ReregistrationStatus(rawValue: row["status"])!,
-                completedOn: (row["completed_on"] as String?).flatMap(Day.init(iso:)), overdue: row["overdue"],
-                daysOverdue: row["days_overdue"], flags: list("flags").compactMap { InstitutionFlag(rawValue: String($0)) },
-                firstSeenBatch: row["first_seen"], lastSeenBatch: row["last_seen"], sourceRecordCount: row["source_record_count"]),
-            evidence: row["evidence"])
+                institutionID: InstitutionID(rawValue: row[0]), name: row[1], creditCode: row[2],
+                formerCreditCodes: list(3).map(String.init), countyCode: countyCode,
+                countyName: countyCode.flatMap(County.init(rawValue:))?.name, category: Category(rawValue: row[5])!,
+                department: (row[6] as String?).flatMap(Department.init(rawValue:)),
+                stages: list(7).compactMap { Stage(rawValue: String($0)) }, reregistrationRequired: row[8],
+                reregistrationStatus: ReregistrationStatus(rawValue: row[9])!,
+                completedOn: (row[10] as String?).flatMap(Day.init(iso:)), overdue: row[11],
+                daysOverdue: row[12], flags: list(13).compactMap { InstitutionFlag(rawValue: String($0)) },
+                firstSeenBatch: row[14], lastSeenBatch: row[15], sourceRecordCount: row[16]),
+            evidence: row[17])
     }
 
     /// The month's records and their links; `fields` read only when asked for (the
     /// crosswalk needs none, and decoding a million records' values costs seconds).
     public func records(_ month: String, withFields: Bool = true) throws -> [RecordRow] {
         try database.read { db in
-            let columns = withFields ? "*" : "month, source_file, record_ref, kind, institution_id, link_rule, link_score, link_evidence, '{}' AS fields"
-            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM source_record WHERE month = ?", arguments: [month])
-                .map(Self.recordRow)
-                .sorted { $0.ref < $1.ref }
+            let columns = withFields ? Self.recordColumns : Self.recordColumns.replacingOccurrences(of: "fields", with: "'{}'")
+            var records: [RecordRow] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM source_record WHERE month = ?", arguments: [month])
+            while let row = try rows.next() { records.append(Self.recordRow(row)) }
+            return records.sorted { $0.ref < $1.ref }
         }
     }
+
+    /// The columns `recordRow` reads, by position.
+    static let recordColumns = "source_file, record_ref, kind, institution_id, link_rule, link_score, link_evidence, fields, month"
 
     /// Per institution, the legal representative's name, ID number and phone from the
     /// month's records (the last record that shows each): personal data, for the feeds.
@@ -136,13 +148,14 @@ extension Ledger {
 
     static func recordRow(_ row: Row) -> RecordRow {
         var fields = FieldValues()
-        if let object = try? JSONDecoder().decode([String: String].self, from: Data((row["fields"] as String).utf8)) {
+        let json: String = row[7]
+        if json != "{}", let object = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) {
             for (key, value) in object { if let field = Field(rawValue: key) { fields[field] = value } }
         }
         return RecordRow(
-            ref: RecordRef(sourceFile: row["source_file"], ordinal: row["record_ref"]), kind: SourceKind(rawValue: row["kind"])!,
-            institution: InstitutionID(rawValue: row["institution_id"]), rule: LinkRule(rawValue: row["link_rule"])!,
-            score: row["link_score"], evidence: row["link_evidence"], fields: fields)
+            ref: RecordRef(sourceFile: row[0], ordinal: row[1]), kind: SourceKind(rawValue: row[2])!,
+            institution: InstitutionID(rawValue: row[3]), rule: LinkRule(rawValue: row[4])!,
+            score: row[5], evidence: row[6], fields: fields)
     }
 
     static func statusChangeRow(_ row: Row) -> StatusChangeRow {

@@ -146,26 +146,6 @@ public struct ClassificationEvidence: Sendable, Hashable {
         return parts
     }
 
-    /// The same finding from several records (an institution's registration, its re-export and
-    /// its application usually say the same) as one item naming them all, in first-seen order:
-    /// a clerk reads each phrase once, and the ledger stores it once.
-    public static func merged(_ items: [ClassificationEvidence]) -> [ClassificationEvidence] {
-        struct Finding: Hashable {
-            let rule: String, phrase: String, field: Field?, source: String?, note: String
-        }
-        var order: [Finding] = []
-        var records: [Finding: [RecordRef]] = [:]
-        for item in items {
-            let finding = Finding(rule: item.rule, phrase: item.phrase, field: item.field, source: item.source, note: item.note)
-            if records[finding] == nil { order.append(finding) }
-            records[finding, default: []] += item.records.filter { !(records[finding]?.contains($0) ?? false) }
-        }
-        return order.map { finding in
-            ClassificationEvidence(rule: finding.rule, phrase: finding.phrase, field: finding.field, records: records[finding]!,
-                                   source: finding.source, note: finding.note)
-        }
-    }
-
     static func fieldName(_ field: Field) -> String {
         switch field {
         case .name: "名称"

@@ -6,6 +6,15 @@ public enum JSONText {
     /// paragraph separators U+2028/U+2029 escaped (some line readers split on them); other
     /// characters written as UTF-8, not as `\u` escapes, so that Chinese stays readable.
     public static func string(_ text: String) -> String {
+        var out = ""
+        appendString(text, to: &out)
+        return out
+    }
+
+    /// Appends the string literal to `out`: the one escaping routine behind every writer here,
+    /// scanning bytes and copying the text whole when nothing needs escaping (nearly always).
+    public static func appendString(_ text: String, to out: inout String) {
+        out.append("\"")
         var needsEscaping = false
         // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
         var previous: (UInt8, UInt8) = (0, 0)
@@ -17,22 +26,25 @@ public enum JSONText {
             }
             previous = (previous.1, byte)
         }
-        guard needsEscaping else { return "\"" + text + "\"" }
-        var escaped = "\""
+        guard needsEscaping else {
+            out.append(text)
+            out.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
             case let control where control.value < 0x20 || control == "\u{2028}" || control == "\u{2029}":
                 let hex = String(control.value, radix: 16)
-                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escaped.unicodeScalars.append(scalar)
+                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return escaped + "\""
+        out.append("\"")
     }
 
     /// `null` or the string literal.
@@ -52,18 +64,42 @@ public enum JSONText {
 
     /// `["a","b"]`.
     public static func array(_ texts: [String]) -> String {
-        "[" + texts.map(string).joined(separator: ",") + "]"
+        var out = "["
+        for (position, text) in texts.enumerated() {
+            if position > 0 { out.append(",") }
+            appendString(text, to: &out)
+        }
+        out.append("]")
+        return out
     }
 
     /// An object from ordered (key, already-encoded value) pairs.
     public static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        var out = "{"
+        for (position, (key, value)) in members.enumerated() {
+            if position > 0 { out.append(",") }
+            appendString(key, to: &out)
+            out.append(":")
+            out.append(value)
+        }
+        out.append("}")
+        return out
     }
 }
 
 extension FieldValues {
     /// The present values as a JSON object keyed by the fields' raw values.
     public var json: String {
-        JSONText.object(present.map { ($0.field.rawValue, JSONText.string($0.value)) })
+        var out = "{"
+        out.reserveCapacity(512)
+        for field in Field.allCases {
+            guard let value = self[field] else { continue }
+            if out.utf8.count > 1 { out.append(",") }
+            JSONText.appendString(field.rawValue, to: &out)
+            out.append(":")
+            JSONText.appendString(value, to: &out)
+        }
+        out.append("}")
+        return out
     }
 }

@@ -53,21 +53,29 @@ public final class CSVWriter {
     }
 
     private func append(_ cell: String) {
-        var utf8 = Array(cell.utf8)
-        if options.defuseFormulas, let first = utf8.first,
-           [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
-            utf8.insert(UInt8(ascii: "'"), at: 0)
+        var cell = cell
+        cell.withUTF8 { bytes in
+            let defuse = options.defuseFormulas && bytes.first.map(Self.startsFormula) == true
+            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
+            if defuse { buffer.append(UInt8(ascii: "'")) }
+            if needsQuotes && bytes.contains(UInt8(ascii: "\"")) {
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                    buffer.append(byte)
+                }
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
+            if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
         }
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else {
-            buffer.append(contentsOf: utf8)
-            return
+    }
+
+    /// The first characters Excel would take as the start of a formula.
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
         }
-        buffer.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-            buffer.append(byte)
-        }
-        buffer.append(UInt8(ascii: "\""))
     }
 }

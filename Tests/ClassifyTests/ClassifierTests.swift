@@ -326,3 +326,24 @@ struct RulesFileTests {
         #expect(Fixture.classifier.ruleCount > 200)
     }
 }
+
+@Suite("Classify: evidence a clerk reads")
+struct EvidenceTests {
+    /// A registration exported twice and its application say the same: each finding once, naming
+    /// every record it was read in.
+    @Test func aFindingInSeveralRecordsIsOneLineNamingThemAll() {
+        let scope = "语文、数学学科类培训（义务教育阶段）"
+        let records = [
+            Fixture.nonprofit("临河区智远培训学校", scope, ordinal: 4),
+            Fixture.nonprofit("临河区智远培训学校", scope, ordinal: 9),
+            Fixture.nonprofit("临河区智远培训学校", scope + "；数学", ordinal: 12),
+        ]
+        let evidence = Fixture.classify(records).evidence
+        let math = evidence.filter { $0.phrase == "数学" && $0.field == .scope }
+        #expect(math.count == 1)
+        #expect(math.first?.records.map(\.ordinal) == [4, 9, 12])
+        let deciding = evidence.filter { $0.rule == "decision.records" }
+        #expect(deciding.count == 1)
+        #expect(deciding.first?.text.contains("[civil.csv#4, civil.csv#9, civil.csv#12]") == true)
+    }
+}
