@@ -27,7 +27,7 @@ struct BatchComputation {
         let previousMonth = try ledger.months().filter { $0 < month }.last
         let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
         let previousByID = Dictionary(previousLines.map { ($0.line.institutionID, $0.line) }, uniquingKeysWith: { a, _ in a })
-        var memories = try ledger.states(before: month).mapValues(InstitutionMemory.decode)
+        var memories = try Self.decodeStates(ledger.states(before: month))
         let retired = try ledger.retired(before: month)
         let decisions = try ledger.decisions()
         let firstNewSequence = try ledger.nextSequence()
@@ -52,15 +52,19 @@ struct BatchComputation {
         }
         let ambiguous = Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] })
 
+        let ids = memories.keys.sorted()
+        let classifications = Parallel.map(ids) { [classifier, policyStart = settings.policyStart, indicesByID] id in
+            indicesByID[id].map { indices in classifier.classify(indices.map { records[$0] }, policyStart: policyStart) }
+        }
+
         var lines: [LineRow] = []
         var statusChanges: [StatusChangeRow] = []
         var categoryReviews: [ReviewItem] = []
-        for id in memories.keys.sorted() {
+        for (id, classification) in zip(ids, classifications) {
             var memory = memories[id]!
             // Gathered per institution, not kept for all: the month's records are held once.
             let ownRecords = (indicesByID[id] ?? []).map { records[$0] }
             let previous = previousByID[id]
-            let classification = ownRecords.isEmpty ? nil : classifier.classify(ownRecords, policyStart: settings.policyStart)
             let decided = decidedCategory[id]
             let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
 
@@ -114,7 +118,8 @@ struct BatchComputation {
         write.files = files
         write.newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
             .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
-        write.states = changed.sorted().compactMap { id in memories[id].map { (id, $0.jsonText) } }
+        let changedIDs = changed.sorted().filter { memories[$0] != nil }
+        write.states = Parallel.map(changedIDs) { [memories] id in (id, memories[id]!.jsonText) }
         write.records = zip(records, linkage.links).map { record, link in
             RecordRow(ref: record.ref, kind: record.kind, institution: link.institution, rule: link.rule, score: link.score,
                       evidence: link.evidence, fields: record.original)
@@ -125,6 +130,15 @@ struct BatchComputation {
         write.reviews = Self.linkReviews(linkage.reviews) + categoryReviews + Self.flagReviews(lines)
         write.merges = linkage.merges.map { MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence) }
         return write
+    }
+
+    /// The stored states, decoded on every core (half a million of them take seconds).
+    private static func decodeStates(_ states: [InstitutionID: String]) throws -> [InstitutionID: InstitutionMemory] {
+        let decoded = Parallel.map(Array(states)) { id, json in (id, Result { try InstitutionMemory.decode(json) }) }
+        var memories: [InstitutionID: InstitutionMemory] = [:]
+        memories.reserveCapacity(decoded.count)
+        for (id, memory) in decoded { memories[id] = try memory.get() }
+        return memories
     }
 
     /// Carries what linkage found into the institutions' memories: merged institutions join

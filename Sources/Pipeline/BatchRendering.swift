@@ -35,16 +35,6 @@ public enum BatchRendering {
         let reviews = try ledger.reviews(month)
         let files = try ledger.files(month)
 
-        try ContractFiles.writeCrosswalk(records, to: output.path("crosswalk.csv"))
-        try ContractFiles.writeRejects(rejects, to: output.path("rejects.csv"))
-        try ContractFiles.writeLedgerJSONL(lines, to: output.path("ledger.jsonl"))
-        try Data(ContractFiles.summaryJSON(asOf: batch.asOf, deadline: batch.deadline, lines: lines).utf8)
-            .write(to: URL(fileURLWithPath: output.path("summary.json")))
-        try ContractFiles.writeLedgerCSV(lines, to: output.path("ledger.csv"))
-        try ContractFiles.writeChanges(lines, previous: previousLines, to: output.path("changes.csv"))
-        try ContractFiles.writeReview(reviews, lines: lines, to: output.path("review.csv"))
-        try ContractFiles.writeFiles(files, to: output.path("files.csv"))
-
         let (summary, byCounty) = Summary.counts(lines)
         let report = BatchReport(
             asOf: batch.asOf, deadline: batch.deadline, batchMonth: month, previousBatchMonth: previousMonth,
@@ -57,8 +47,27 @@ public enum BatchRendering {
             duplicatesMerged: try ledger.duplicateCount(month), invalidCodes: lines.filter { $0.flags.contains(.invalidCreditCode) }.count,
             missingRegistryWarning: batch.warnings.isEmpty ? nil : batch.warnings.joined(separator: " "),
             contacts: try ledger.contacts(month).mapValues { Contact(legalRepresentative: $0.name, idNumber: $0.idNumber, phone: $0.phone) })
-        _ = try ReportFiles.write(report, into: output.staging, workbookLineLimit: settings.workbookLimit,
-                                  forceWorkbook: settings.forceWorkbook)
+
+        // Everything is read; the files are independent of each other and written side by side.
+        let staging = output.staging
+        let path = { @Sendable (name: String) in staging.appendingPathComponent(name).path }
+        let summaryJSON = ContractFiles.summaryJSON(asOf: batch.asOf, deadline: batch.deadline, lines: lines)
+        try Parallel.run([
+            { try ContractFiles.writeCrosswalk(records, to: path("crosswalk.csv")) },
+            { try ContractFiles.writeRejects(rejects, to: path("rejects.csv")) },
+            { try ContractFiles.writeLedgerJSONL(lines, to: path("ledger.jsonl")) },
+            { try Data(summaryJSON.utf8).write(to: URL(fileURLWithPath: path("summary.json"))) },
+            { try ContractFiles.writeLedgerCSV(lines, to: path("ledger.csv")) },
+            { try ContractFiles.writeChanges(lines, previous: previousLines, to: path("changes.csv")) },
+            { try ContractFiles.writeReview(reviews, lines: lines, to: path("review.csv")) },
+            { try ContractFiles.writeFiles(files, to: path("files.csv")) },
+            { try HTMLReport.write(report, into: staging) },
+            { try DepartmentFeeds.write(report, into: staging) },
+            {
+                _ = try LedgerWorkbook.write(report, into: staging, lineLimit: settings.workbookLimit,
+                                             force: settings.forceWorkbook)
+            },
+        ])
     }
 
     /// The stored summary's overall counts (the trend reads them without every month's lines).

@@ -74,27 +74,24 @@ public enum BatchRunner {
         request: BatchRequest, clock: inout StageClock
     ) throws -> RecordedMonth {
         request.progress("读取记录")
-        let normalizer = try Normalizer()
+        let normalizer = BackgroundNormalizer(try Normalizer())
         var rejects: [Reject] = []
-        var records: [SourceRecord] = []
         var files: [FileRow] = []
-        var normalizing = Duration.zero
         for file in inputFiles {
             request.progress("读取 \(file.name)")
             let report = try ingestor.read(file) { event in
                 switch event {
-                case .record(let raw):
-                    let start = ContinuousClock.now
-                    records.append(normalizer.normalize(raw))
-                    normalizing += ContinuousClock.now - start
-                case .reject(let reject):
-                    rejects.append(reject)
+                case .record(let raw): normalizer.add(raw)
+                case .reject(let reject): rejects.append(reject)
                 }
             }
             files.append(FileRow(source: file.source, sha256: file.sha256, bytes: file.byteCount, records: report.records,
                                  accepted: report.accepted, rejected: report.rejected))
         }
-        clock.finish("ingest", records: records.count + rejects.count, excluding: normalizing)
+        let (records, normalizing) = normalizer.finish()
+        // Normalising ran beside ingest: "ingest" is the wall time of both, "normalise" the
+        // second thread's busy time.
+        clock.finish("ingest", records: records.count + rejects.count)
         clock.add("normalise", duration: normalizing, records: records.count)
 
         let warnings = SourceKind.allCases.filter { kind in !files.contains { $0.source.kind == kind } }.map { kind in

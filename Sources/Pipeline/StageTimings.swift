@@ -16,16 +16,16 @@ public struct StageTiming: Sendable {
     public var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : 0 }
 }
 
-/// Measures stages in order; a stage can also be charged piecemeal when it runs
-/// interleaved with another (normalising while ingest streams).
+/// Measures stages in order; a stage that ran beside another (normalising while ingest
+/// streams) is added with the time measured on its own thread.
 struct StageClock {
     private(set) var timings: [StageTiming] = []
     private var started = ContinuousClock.now
 
     /// Ends the current stage.
-    mutating func finish(_ stage: String, records: Int, excluding charged: Duration = .zero) {
+    mutating func finish(_ stage: String, records: Int) {
         let now = ContinuousClock.now
-        timings.append(StageTiming(stage: stage, seconds: (now - started - charged).seconds, records: records,
+        timings.append(StageTiming(stage: stage, seconds: (now - started).seconds, records: records,
                                    peakResidentKiB: Self.peakResidentKiB()))
         started = now
     }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Independent work spread over the machine's cores. The batch runs on small servers
+/// (two cores here), where classifying institutions on both halves the stage; results come
+/// back in input order, so the ledger does not depend on scheduling.
+enum Parallel {
+    /// Below this many items a second thread costs more than it saves.
+    static let minimumPerWorker = 2_000
+
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / minimumPerWorker)
+        guard workers > 1 else { return items.map(transform) }
+        let chunk = (items.count + workers - 1) / workers
+        let parts = Parts<Result>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = worker * chunk ..< min(items.count, (worker + 1) * chunk)
+            parts.store(items[range].map(transform), at: worker)
+        }
+        return parts.joined()
+    }
+
+    /// Runs independent jobs side by side; the first failure in job order is thrown once all
+    /// have finished, so no job is left writing after the caller has moved on.
+    static func run(_ jobs: [@Sendable () throws -> Void]) throws {
+        let failures = Parts<(any Error)?>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            do { try jobs[index]() } catch { failures.store([error], at: index) }
+        }
+        if let failure = failures.joined().compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Each worker's results, kept under a lock until all are done.
+    private final class Parts<Result>: @unchecked Sendable {
+        private var parts: [[Result]]
+        private let lock = NSLock()
+
+        init(count: Int) { parts = Array(repeating: [], count: count) }
+
+        func store(_ part: [Result], at index: Int) {
+            lock.withLock { parts[index] = part }
+        }
+
+        func joined() -> [Result] {
+            lock.withLock { Array(parts.joined()) }
+        }
+    }
+}
