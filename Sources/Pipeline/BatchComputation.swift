@@ -52,61 +52,25 @@ struct BatchComputation {
         }
         let ambiguous = Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] })
 
+        // Each institution's month depends on its own records and memory only: assessed on
+        // every core, then gathered in id order.
         let ids = memories.keys.sorted()
-        let classifications = Parallel.map(ids) { [classifier, policyStart = settings.policyStart, indicesByID] id in
-            indicesByID[id].map { indices in classifier.classify(indices.map { records[$0] }, policyStart: policyStart) }
-        }
+        let context = AssessmentContext(
+            classifier: classifier, tracker: tracker, policyStart: settings.policyStart, asOf: asOf, records: records,
+            indicesByID: indicesByID, previousByID: previousByID, decidedCategory: decidedCategory, ambiguous: ambiguous)
+        let assessments = Parallel.map(ids) { [memories] id in Self.assess(id, memory: memories[id]!, in: context) }
 
         var lines: [LineRow] = []
         var statusChanges: [StatusChangeRow] = []
         var categoryReviews: [ReviewItem] = []
-        for (id, classification) in zip(ids, classifications) {
-            var memory = memories[id]!
-            // Gathered per institution, not kept for all: the month's records are held once.
-            let ownRecords = (indicesByID[id] ?? []).map { records[$0] }
-            let previous = previousByID[id]
-            let decided = decidedCategory[id]
-            let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
-
-            // Fixed at first sight; re-decided only by a clerk's category or a merge.
-            if memory.requirement == nil || (decided != nil && memory.requirementCategory != decided) {
-                let basis = decided ?? memory.requirementCategory ?? category
-                memory.requirement = tracker.decideRequirement(category: basis, history: memory.history)
-                memory.requirementCategory = basis
+        for (id, assessment) in zip(ids, assessments) {
+            if let memory = assessment.decidedMemory {
                 memories[id] = memory
                 changed.insert(id)
             }
-            let tracked = tracker.status(of: memory.history, requirement: memory.requirement!.requirement,
-                                         currentCategory: category, asOf: asOf)
-
-            let flags = Self.flags(classification: classification, previous: previous, tracked: tracked, records: ownRecords,
-                                   ambiguous: ambiguous.contains(id))
-            let identity = Identity(memory: memory, records: ownRecords, previous: previous)
-            let line = LedgerLine(
-                institutionID: id, name: identity.name, creditCode: identity.creditCode,
-                formerCreditCodes: identity.formerCreditCodes(memory.profile), countyCode: identity.county?.code,
-                countyName: identity.county?.name, category: category,
-                department: Self.department(category: category, decided: decided != nil, classified: classification?.department,
-                                            previous: previous?.department),
-                stages: classification.map { $0.stages.sorted() } ?? previous?.stages ?? [],
-                reregistrationRequired: memory.requirement!.requirement.isRequired,
-                reregistrationStatus: tracked.status, completedOn: tracked.completedOn, overdue: tracked.overdue,
-                daysOverdue: tracked.daysOverdue, flags: flags,
-                firstSeenBatch: memory.history.firstSeenBatch, lastSeenBatch: memory.history.lastSeenBatch,
-                sourceRecordCount: ownRecords.count)
-            let evidence = ((classification?.evidence.map(\.text) ?? []) + [memory.requirement!.reason, tracked.reason])
-                .joined(separator: "\n")
-            lines.append(LineRow(line: line, evidence: evidence))
-            if previous?.reregistrationStatus != tracked.status {
-                statusChanges.append(StatusChangeRow(institution: id, from: previous?.reregistrationStatus, to: tracked.status,
-                                                     reason: tracked.reason))
-            }
-            if category == .undetermined, decided == nil {
-                categoryReviews.append(ReviewItem(
-                    kind: .category, institutionIDs: [id],
-                    summary: classification?.reviewReason ?? "类别待定，请人工认定",
-                    evidence: classification?.evidence.map(\.text).joined(separator: "；") ?? ""))
-            }
+            lines.append(assessment.line)
+            if let change = assessment.statusChange { statusChanges.append(change) }
+            if let review = assessment.categoryReview { categoryReviews.append(review) }
         }
 
         var write = BatchWrite(
@@ -130,6 +94,78 @@ struct BatchComputation {
         write.reviews = Self.linkReviews(linkage.reviews) + categoryReviews + Self.flagReviews(lines)
         write.merges = linkage.merges.map { MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence) }
         return write
+    }
+
+    /// What assessing one institution needs, shared read-only by the workers.
+    struct AssessmentContext: Sendable {
+        let classifier: Classifier
+        let tracker: Tracker
+        let policyStart: Day
+        let asOf: Day
+        let records: [SourceRecord]
+        let indicesByID: [InstitutionID: [Int]]
+        let previousByID: [InstitutionID: LedgerLine]
+        let decidedCategory: [InstitutionID: Category]
+        let ambiguous: Set<InstitutionID>
+    }
+
+    /// One institution's month: its ledger line and what else it adds.
+    struct Assessment: Sendable {
+        /// The memory with a newly decided requirement, when it was (re)decided this month.
+        var decidedMemory: InstitutionMemory?
+        var line: LineRow
+        var statusChange: StatusChangeRow?
+        var categoryReview: ReviewItem?
+    }
+
+    /// Classifies one institution's records, fixes its requirement when first seen, tracks
+    /// its status and writes its line.
+    static func assess(_ id: InstitutionID, memory stored: InstitutionMemory, in context: AssessmentContext) -> Assessment {
+        var memory = stored
+        let tracker = context.tracker
+        // Gathered per institution, not kept for all: the month's records are held once.
+        let ownRecords = (context.indicesByID[id] ?? []).map { context.records[$0] }
+        let classification = ownRecords.isEmpty ? nil : context.classifier.classify(ownRecords, policyStart: context.policyStart)
+        let previous = context.previousByID[id]
+        let decided = context.decidedCategory[id]
+        let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
+
+        // Fixed at first sight; re-decided only by a clerk's category or a merge.
+        var decidedMemory: InstitutionMemory?
+        if memory.requirement == nil || (decided != nil && memory.requirementCategory != decided) {
+            let basis = decided ?? memory.requirementCategory ?? category
+            memory.requirement = tracker.decideRequirement(category: basis, history: memory.history)
+            memory.requirementCategory = basis
+            decidedMemory = memory
+        }
+        let tracked = tracker.status(of: memory.history, requirement: memory.requirement!.requirement,
+                                     currentCategory: category, asOf: context.asOf)
+
+        let flags = Self.flags(classification: classification, previous: previous, tracked: tracked, records: ownRecords,
+                               ambiguous: context.ambiguous.contains(id))
+        let identity = Identity(memory: memory, records: ownRecords, previous: previous)
+        let line = LedgerLine(
+            institutionID: id, name: identity.name, creditCode: identity.creditCode,
+            formerCreditCodes: identity.formerCreditCodes(memory.profile), countyCode: identity.county?.code,
+            countyName: identity.county?.name, category: category,
+            department: Self.department(category: category, decided: decided != nil, classified: classification?.department,
+                                        previous: previous?.department),
+            stages: classification.map { $0.stages.sorted() } ?? previous?.stages ?? [],
+            reregistrationRequired: memory.requirement!.requirement.isRequired,
+            reregistrationStatus: tracked.status, completedOn: tracked.completedOn, overdue: tracked.overdue,
+            daysOverdue: tracked.daysOverdue, flags: flags,
+            firstSeenBatch: memory.history.firstSeenBatch, lastSeenBatch: memory.history.lastSeenBatch,
+            sourceRecordCount: ownRecords.count)
+        let evidence = ((classification?.evidence.map(\.text) ?? []) + [memory.requirement!.reason, tracked.reason])
+            .joined(separator: "\n")
+        return Assessment(
+            decidedMemory: decidedMemory,
+            line: LineRow(line: line, evidence: evidence),
+            statusChange: previous?.reregistrationStatus == tracked.status ? nil
+                : StatusChangeRow(institution: id, from: previous?.reregistrationStatus, to: tracked.status, reason: tracked.reason),
+            categoryReview: category != .undetermined || decided != nil ? nil : ReviewItem(
+                kind: .category, institutionIDs: [id], summary: classification?.reviewReason ?? "类别待定，请人工认定",
+                evidence: classification?.evidence.map(\.text).joined(separator: "；") ?? ""))
     }
 
     /// The stored states, decoded on every core (half a million of them take seconds).

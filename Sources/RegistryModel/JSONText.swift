@@ -15,17 +15,7 @@ public enum JSONText {
     /// scanning bytes and copying the text whole when nothing needs escaping (nearly always).
     public static func appendString(_ text: String, to out: inout String) {
         out.append("\"")
-        var needsEscaping = false
-        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) {
-                needsEscaping = true
-                break
-            }
-            previous = (previous.1, byte)
-        }
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable(Self.needsEscaping) ?? Self.needsEscaping(Array(text.utf8))
         guard needsEscaping else {
             out.append(text)
             out.append("\"")
@@ -45,6 +35,21 @@ public enum JSONText {
             }
         }
         out.append("\"")
+    }
+
+    /// Whether any byte needs an escape: a control character, a quote, a backslash, or U+2028
+    /// or U+2029 (E2 80 A8 / E2 80 A9 in UTF-8).
+    private static func needsEscaping<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// `null` or the string literal.
