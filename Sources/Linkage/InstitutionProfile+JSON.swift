@@ -6,22 +6,21 @@ extension InstitutionProfile {
     /// `JSONEncoder` took a tenth of a million-record batch. `InstitutionMemoryTests` decodes
     /// it with `JSONDecoder` to keep the two in step.
     public var jsonText: String {
-        var members: [(String, String)] = [
-            ("id", JSONText.string(id.rawValue)),
-            ("creditCodes", JSONText.array(creditCodes)),
-            ("formerCreditCodes", JSONText.array(formerCreditCodes)),
-            ("otherNumbers", JSONText.array(otherNumbers)),
-            ("nameCounties", JSONText.array(nameCounties)),
-            ("cores", JSONText.array(cores)),
-            ("counties", JSONText.array(counties.map(\.rawValue))),
-            ("legalRepresentatives", JSONText.array(legalRepresentatives)),
-            ("addresses", JSONText.array(addresses)),
-            ("hasEnterprise", JSONText.bool(hasEnterprise)),
-            ("hasCivil", JSONText.bool(hasCivil)),
-        ]
-        if let scopeTrains { members.append(("scopeTrains", JSONText.bool(scopeTrains))) }
-        if let civilRegisteredOn { members.append(("civilRegisteredOn", JSONText.string(civilRegisteredOn.iso))) }
-        if let enterpriseEstablishedOn { members.append(("enterpriseEstablishedOn", JSONText.string(enterpriseEstablishedOn.iso))) }
-        return JSONText.object(members)
+        var object = JSONText.Object()
+        object.add("id", id.rawValue)
+        object.add("creditCodes", strings: creditCodes)
+        object.add("formerCreditCodes", strings: formerCreditCodes)
+        object.add("otherNumbers", strings: otherNumbers)
+        object.add("nameCounties", strings: nameCounties)
+        object.add("cores", strings: cores)
+        object.add("counties", strings: counties.map(\.rawValue))
+        object.add("legalRepresentatives", strings: legalRepresentatives)
+        object.add("addresses", strings: addresses)
+        object.add("hasEnterprise", hasEnterprise)
+        object.add("hasCivil", hasCivil)
+        if let scopeTrains { object.add("scopeTrains", scopeTrains) }
+        object.addIfPresent("civilRegisteredOn", civilRegisteredOn?.iso)
+        object.addIfPresent("enterpriseEstablishedOn", enterpriseEstablishedOn?.iso)
+        return object.close()
     }
 }

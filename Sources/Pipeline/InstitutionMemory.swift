@@ -25,10 +25,12 @@ struct InstitutionMemory: Codable {
 
     /// Written by hand (see `InstitutionProfile.jsonText`); read back through `Codable`.
     var jsonText: String {
-        var members = [("profile", profile.jsonText), ("history", history.jsonText)]
-        if let requirement { members.append(("requirement", requirement.jsonText)) }
-        if let requirementCategory { members.append(("requirementCategory", JSONText.string(requirementCategory.rawValue))) }
-        return JSONText.object(members)
+        var object = JSONText.Object()
+        object.add("profile", json: profile.jsonText)
+        object.add("history", json: history.jsonText)
+        if let requirement { object.add("requirement", json: requirement.jsonText) }
+        object.addIfPresent("requirementCategory", requirementCategory?.rawValue)
+        return object.close()
     }
 
     static func decode(_ json: String) throws -> InstitutionMemory {

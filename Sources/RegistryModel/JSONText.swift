@@ -78,33 +78,80 @@ public enum JSONText {
         return out
     }
 
+    /// `[…]` of values already encoded.
+    public static func array(json values: [String]) -> String {
+        "[" + values.joined(separator: ",") + "]"
+    }
+
     /// An object from ordered (key, already-encoded value) pairs.
     public static func object(_ members: [(String, String)]) -> String {
-        var out = "{"
-        for (position, (key, value)) in members.enumerated() {
-            if position > 0 { out.append(",") }
-            appendString(key, to: &out)
-            out.append(":")
-            out.append(value)
+        var object = Object()
+        for (key, value) in members { object.add(key, json: value) }
+        return object.close()
+    }
+
+    /// An object written member by member into one string, in the order added: what the
+    /// writers that run once per record or institution use, without a string per value.
+    public struct Object {
+        private var text = "{"
+
+        public init() {}
+
+        private mutating func key(_ key: String) {
+            if text.utf8.count > 1 { text.append(",") }
+            JSONText.appendString(key, to: &text)
+            text.append(":")
         }
-        out.append("}")
-        return out
+
+        /// A string, or `null`.
+        public mutating func add(_ key: String, _ value: String?) {
+            self.key(key)
+            if let value { JSONText.appendString(value, to: &text) } else { text.append("null") }
+        }
+
+        /// A string, or no member at all (what `Codable` writes for nil).
+        public mutating func addIfPresent(_ key: String, _ value: String?) {
+            if let value { add(key, value) }
+        }
+
+        public mutating func add(_ key: String, _ value: Bool) {
+            self.key(key)
+            text.append(value ? "true" : "false")
+        }
+
+        public mutating func add(_ key: String, _ value: Int) {
+            self.key(key)
+            text.append(String(value))
+        }
+
+        public mutating func add(_ key: String, strings: [String]) {
+            self.key(key)
+            text.append("[")
+            for (position, string) in strings.enumerated() {
+                if position > 0 { text.append(",") }
+                JSONText.appendString(string, to: &text)
+            }
+            text.append("]")
+        }
+
+        /// A value already encoded (an object, an array of objects).
+        public mutating func add(_ key: String, json: String) {
+            self.key(key)
+            text.append(json)
+        }
+
+        public consuming func close() -> String {
+            text.append("}")
+            return text
+        }
     }
 }
 
 extension FieldValues {
     /// The present values as a JSON object keyed by the fields' raw values.
     public var json: String {
-        var out = "{"
-        out.reserveCapacity(512)
-        for field in Field.allCases {
-            guard let value = self[field] else { continue }
-            if out.utf8.count > 1 { out.append(",") }
-            JSONText.appendString(field.rawValue, to: &out)
-            out.append(":")
-            JSONText.appendString(value, to: &out)
-        }
-        out.append("}")
-        return out
+        var object = JSONText.Object()
+        for field in Field.allCases { object.addIfPresent(field.rawValue, self[field]) }
+        return object.close()
     }
 }

@@ -26,32 +26,33 @@ public enum ContractFiles {
     public static func writeLedgerJSONL(_ lines: [LedgerLine], to path: String) throws {
         var text = ""
         for line in lines.sorted(by: { $0.institutionID < $1.institutionID }) {
-            text += jsonLine(line) + "\n"
+            text += jsonLine(line)
+            text += "\n"
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
     static func jsonLine(_ line: LedgerLine) -> String {
-        JSONText.object([
-            ("institution_id", JSONText.string(line.institutionID.rawValue)),
-            ("name", JSONText.string(line.name)),
-            ("credit_code", JSONText.optional(line.creditCode)),
-            ("former_credit_codes", JSONText.array(line.formerCreditCodes)),
-            ("county_code", JSONText.optional(line.countyCode)),
-            ("county_name", JSONText.optional(line.countyName)),
-            ("category", JSONText.string(line.category.rawValue)),
-            ("department", JSONText.optional(line.department?.rawValue)),
-            ("stages", JSONText.array(line.stages.map(\.rawValue))),
-            ("reregistration_required", line.reregistrationRequired ? "true" : "false"),
-            ("reregistration_status", JSONText.string(line.reregistrationStatus.rawValue)),
-            ("completed_on", JSONText.optional(line.completedOn?.iso)),
-            ("overdue", line.overdue ? "true" : "false"),
-            ("days_overdue", String(line.daysOverdue)),
-            ("flags", JSONText.array(line.flags.map(\.rawValue))),
-            ("first_seen_batch", JSONText.string(line.firstSeenBatch)),
-            ("last_seen_batch", JSONText.string(line.lastSeenBatch)),
-            ("source_record_count", String(line.sourceRecordCount)),
-        ])
+        var object = JSONText.Object()
+        object.add("institution_id", line.institutionID.rawValue)
+        object.add("name", line.name)
+        object.add("credit_code", line.creditCode)
+        object.add("former_credit_codes", strings: line.formerCreditCodes)
+        object.add("county_code", line.countyCode)
+        object.add("county_name", line.countyName)
+        object.add("category", line.category.rawValue)
+        object.add("department", line.department?.rawValue)
+        object.add("stages", strings: line.stages.map(\.rawValue))
+        object.add("reregistration_required", line.reregistrationRequired)
+        object.add("reregistration_status", line.reregistrationStatus.rawValue)
+        object.add("completed_on", line.completedOn?.iso)
+        object.add("overdue", line.overdue)
+        object.add("days_overdue", line.daysOverdue)
+        object.add("flags", strings: line.flags.map(\.rawValue))
+        object.add("first_seen_batch", line.firstSeenBatch)
+        object.add("last_seen_batch", line.lastSeenBatch)
+        object.add("source_record_count", line.sourceRecordCount)
+        return object.close()
     }
 
     /// `summary.json`: counts of required institutions, overall and by county, equal to ledger.jsonl's.

@@ -5,58 +5,63 @@ import RegistryModel
 
 extension RegistrationHistory {
     public var jsonText: String {
-        JSONText.object([
-            ("registrations", "[" + registrations.map(\.jsonText).joined(separator: ",") + "]"),
-            ("first_seen_batch", JSONText.string(firstSeenBatch)),
-            ("last_seen_batch", JSONText.string(lastSeenBatch)),
-            ("first_seen_on", JSONText.string(firstSeenOn.iso)),
-        ])
+        var object = JSONText.Object()
+        object.add("registrations", json: JSONText.array(json: registrations.map(\.jsonText)))
+        object.add("first_seen_batch", firstSeenBatch)
+        object.add("last_seen_batch", lastSeenBatch)
+        object.add("first_seen_on", firstSeenOn.iso)
+        return object.close()
     }
 }
 
 extension TrackedRegistration {
     var jsonText: String {
-        var members: [(String, String)] = [("registry", JSONText.string(registry.rawValue))]
-        if let creditCode { members.append(("credit_code", JSONText.string(creditCode))) }
-        members.append(("credit_code_valid", JSONText.bool(creditCodeValid)))
-        if let otherNumber { members.append(("other_number", JSONText.string(otherNumber))) }
-        if let name { members.append(("name", JSONText.string(name))) }
-        if let nameKey { members.append(("name_key", JSONText.string(nameKey))) }
-        if let form { members.append(("form", JSONText.string(form.rawValue))) }
-        if let establishedOn { members.append(("established_on", JSONText.string(establishedOn.iso))) }
-        members += [
-            ("sightings", "[" + sightings.map(\.jsonText).joined(separator: ",") + "]"),
-            ("business", "[" + business.map(\.jsonText).joined(separator: ",") + "]"),
-            ("first_seen_batch", JSONText.string(firstSeenBatch)),
-            ("last_seen_batch", JSONText.string(lastSeenBatch)),
-        ]
-        return JSONText.object(members)
+        var object = JSONText.Object()
+        object.add("registry", registry.rawValue)
+        object.addIfPresent("credit_code", creditCode)
+        object.add("credit_code_valid", creditCodeValid)
+        object.addIfPresent("other_number", otherNumber)
+        object.addIfPresent("name", name)
+        object.addIfPresent("name_key", nameKey)
+        object.addIfPresent("form", form?.rawValue)
+        object.addIfPresent("established_on", establishedOn?.iso)
+        object.add("sightings", json: JSONText.array(json: sightings.map(\.jsonText)))
+        object.add("business", json: JSONText.array(json: business.map(\.jsonText)))
+        object.add("first_seen_batch", firstSeenBatch)
+        object.add("last_seen_batch", lastSeenBatch)
+        return object.close()
     }
 }
 
 extension StatusSighting {
     var jsonText: String {
-        var members = [("on", JSONText.string(on.iso)), ("batch", JSONText.string(batch)), ("word", JSONText.string(word))]
-        if let status { members.append(("status", JSONText.string(status))) }
-        return JSONText.object(members)
+        var object = JSONText.Object()
+        object.add("on", on.iso)
+        object.add("batch", batch)
+        object.add("word", word)
+        object.addIfPresent("status", status)
+        return object.close()
     }
 }
 
 extension BusinessEvent {
     var jsonText: String {
-        var members = [("type", JSONText.string(type)), ("word", JSONText.string(word))]
-        if let completedOn { members.append(("completed_on", JSONText.string(completedOn.iso))) }
-        members += [("seen_on", JSONText.string(seenOn.iso)), ("batch", JSONText.string(batch))]
-        return JSONText.object(members)
+        var object = JSONText.Object()
+        object.add("type", type)
+        object.add("word", word)
+        object.addIfPresent("completed_on", completedOn?.iso)
+        object.add("seen_on", seenOn.iso)
+        object.add("batch", batch)
+        return object.close()
     }
 }
 
 extension RequirementDecision {
     public var jsonText: String {
-        JSONText.object([
-            ("requirement", JSONText.string(requirement.rawValue)),
-            ("referenceDay", JSONText.string(referenceDay.iso)),
-            ("reason", JSONText.string(reason)),
-        ])
+        var object = JSONText.Object()
+        object.add("requirement", requirement.rawValue)
+        object.add("referenceDay", referenceDay.iso)
+        object.add("reason", reason)
+        return object.close()
     }
 }
