@@ -183,7 +183,7 @@ public final class Ledger {
     }
 
     private static func batchRow(_ row: Row) -> BatchRow {
-        let warnings = (try? JSONDecoder().decode([String].self, from: Data((row["warnings"] as String).utf8))) ?? []
+        let warnings = (try? JSONValue.parse(row["warnings"]))?.array?.compactMap(\.string) ?? []
         return BatchRow(
             month: row["month"], asOf: Day(iso: row["as_of"])!, deadline: Day(iso: row["deadline"])!,
             inputDigest: row["input_digest"], toolVersion: row["tool_version"], records: row["records"],

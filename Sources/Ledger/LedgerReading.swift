@@ -149,8 +149,8 @@ extension Ledger {
     static func recordRow(_ row: Row) -> RecordRow {
         var fields = FieldValues()
         let json: String = row[7]
-        if json != "{}", let object = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) {
-            for (key, value) in object { if let field = Field(rawValue: key) { fields[field] = value } }
+        if json != "{}", case .object(let members)? = try? JSONValue.parse(json) {
+            for (key, value) in members { if let field = Field(rawValue: key) { fields[field] = value.string } }
         }
         return RecordRow(
             ref: RecordRef(sourceFile: row[0], ordinal: row[1]), kind: SourceKind(rawValue: row[2])!,

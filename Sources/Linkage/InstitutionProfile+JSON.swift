@@ -1,10 +1,9 @@
 import RegistryModel
 
 extension InstitutionProfile {
-    /// The profile as the JSON its synthesized `Codable` conformance reads back (absent values
-    /// left out), written by hand: the ledger stores one per institution a month, and
-    /// `JSONEncoder` took a tenth of a million-record batch. `InstitutionMemoryTests` decodes
-    /// it with `JSONDecoder` to keep the two in step.
+    /// The profile as the ledger stores it (absent values left out), written and read by hand:
+    /// the ledger stores one per institution a month, and `Codable` took a tenth of a
+    /// million-record batch. `InstitutionMemoryTests` keeps `jsonText` and `init(json:)` in step.
     public var jsonText: String {
         var object = JSONText.Object()
         object.add("id", id.rawValue)
@@ -22,5 +21,22 @@ extension InstitutionProfile {
         object.addIfPresent("civilRegisteredOn", civilRegisteredOn?.iso)
         object.addIfPresent("enterpriseEstablishedOn", enterpriseEstablishedOn?.iso)
         return object.close()
+    }
+
+    public init(json: JSONValue) throws {
+        self.init(id: InstitutionID(rawValue: try json.requiredString("id")))
+        creditCodes = try json.strings("creditCodes")
+        formerCreditCodes = try json.strings("formerCreditCodes")
+        otherNumbers = try json.strings("otherNumbers")
+        nameCounties = try json.strings("nameCounties")
+        cores = try json.strings("cores")
+        counties = try json.strings("counties", as: County.self)
+        legalRepresentatives = try json.strings("legalRepresentatives")
+        addresses = try json.strings("addresses")
+        scopeTrains = json["scopeTrains"]?.bool
+        hasEnterprise = try json.requiredBool("hasEnterprise")
+        hasCivil = try json.requiredBool("hasCivil")
+        civilRegisteredOn = try json.optionalDay("civilRegisteredOn")
+        enterpriseEstablishedOn = try json.optionalDay("enterpriseEstablishedOn")
     }
 }

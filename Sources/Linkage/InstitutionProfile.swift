@@ -3,8 +3,8 @@ import RegistryModel
 /// What linkage knows of one institution: every identifier, name and place its records
 /// have carried. The ledger keeps it between batches, so that next month's records are
 /// linked against everything seen before. Lists are sorted and unique, so that a profile
-/// compares and serialises the same way every run.
-public struct InstitutionProfile: Sendable, Hashable, Codable {
+/// compares and serialises the same way every run (`InstitutionProfile+JSON.swift`).
+public struct InstitutionProfile: Sendable, Hashable {
     /// Changed only when a provisional id is minted (`LinkState.rename`).
     public internal(set) var id: InstitutionID
     /// Well-formed credit codes of its registrations (enterprise and non-profit).

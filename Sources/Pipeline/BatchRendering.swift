@@ -72,17 +72,14 @@ public enum BatchRendering {
 
     /// The stored summary's overall counts (the trend reads them without every month's lines).
     private static func counts(_ batch: BatchRow) -> ProgressCounts {
-        struct Stored: Decodable {
-            let required, completed, exited, in_progress, not_started, overdue: Int
-        }
         var counts = ProgressCounts()
-        if let stored = try? JSONDecoder().decode(Stored.self, from: Data(batch.summary.utf8)) {
-            counts.required = stored.required
-            counts.completed = stored.completed
-            counts.exited = stored.exited
-            counts.inProgress = stored.in_progress
-            counts.notStarted = stored.not_started
-            counts.overdue = stored.overdue
+        if let stored = try? JSONValue.parse(batch.summary) {
+            counts.required = stored["required"]?.int ?? 0
+            counts.completed = stored["completed"]?.int ?? 0
+            counts.exited = stored["exited"]?.int ?? 0
+            counts.inProgress = stored["in_progress"]?.int ?? 0
+            counts.notStarted = stored["not_started"]?.int ?? 0
+            counts.overdue = stored["overdue"]?.int ?? 0
         }
         return counts
     }

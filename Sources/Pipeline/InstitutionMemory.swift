@@ -4,8 +4,8 @@ import RegistryModel
 import Tracking
 
 /// What the pipeline remembers of one institution from month to month; the ledger keeps it
-/// as JSON (`institution_state`).
-struct InstitutionMemory: Codable {
+/// as JSON (`institution_state`), written by `jsonText` and read by `decode`.
+struct InstitutionMemory {
     var profile: InstitutionProfile
     var history: RegistrationHistory
     /// Fixed when the institution is first seen (contract: `reregistration_required`).
@@ -33,7 +33,12 @@ struct InstitutionMemory: Codable {
         return object.close()
     }
 
-    static func decode(_ json: String) throws -> InstitutionMemory {
-        try JSONDecoder().decode(InstitutionMemory.self, from: Data(json.utf8))
+    static func decode(_ text: String) throws -> InstitutionMemory {
+        let json = try JSONValue.parse(text)
+        return InstitutionMemory(
+            profile: try InstitutionProfile(json: try json.required("profile")),
+            history: try RegistrationHistory(json: try json.required("history")),
+            requirement: try json["requirement"].flatMap { $0 == .null ? nil : try RequirementDecision(json: $0) },
+            requirementCategory: try json.optional("requirementCategory", as: Category.self))
     }
 }

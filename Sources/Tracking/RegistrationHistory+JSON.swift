@@ -1,7 +1,7 @@
 import RegistryModel
 
-// The history as the JSON its synthesized `Codable` conformances read back (absent values left
-// out), written by hand for the same reason as `InstitutionProfile.jsonText`.
+// The history as the ledger stores it (absent values left out), written and read by hand for
+// the same reason as `InstitutionProfile.jsonText`.
 
 extension RegistrationHistory {
     public var jsonText: String {
@@ -11,6 +11,12 @@ extension RegistrationHistory {
         object.add("last_seen_batch", lastSeenBatch)
         object.add("first_seen_on", firstSeenOn.iso)
         return object.close()
+    }
+
+    public init(json: JSONValue) throws {
+        self.init(registrations: try json.objects("registrations", TrackedRegistration.init(json:)),
+                  firstSeenBatch: try json.requiredString("first_seen_batch"),
+                  lastSeenBatch: try json.requiredString("last_seen_batch"), firstSeenOn: try json.requiredDay("first_seen_on"))
     }
 }
 
@@ -31,6 +37,17 @@ extension TrackedRegistration {
         object.add("last_seen_batch", lastSeenBatch)
         return object.close()
     }
+
+    init(json: JSONValue) throws {
+        self.init(
+            registry: try json.required("registry", as: SourceKind.self), creditCode: try json.optionalString("credit_code"),
+            creditCodeValid: try json.requiredBool("credit_code_valid"), otherNumber: try json.optionalString("other_number"),
+            name: try json.optionalString("name"), nameKey: try json.optionalString("name_key"),
+            form: try json.optional("form", as: OrganizationForm.self), establishedOn: try json.optionalDay("established_on"),
+            sightings: try json.objects("sightings", StatusSighting.init(json:)),
+            business: try json.objects("business", BusinessEvent.init(json:)),
+            firstSeenBatch: try json.requiredString("first_seen_batch"), lastSeenBatch: try json.requiredString("last_seen_batch"))
+    }
 }
 
 extension StatusSighting {
@@ -41,6 +58,11 @@ extension StatusSighting {
         object.add("word", word)
         object.addIfPresent("status", status)
         return object.close()
+    }
+
+    init(json: JSONValue) throws {
+        self.init(on: try json.requiredDay("on"), batch: try json.requiredString("batch"), word: try json.requiredString("word"),
+                  status: try json.optionalString("status"))
     }
 }
 
@@ -54,6 +76,12 @@ extension BusinessEvent {
         object.add("batch", batch)
         return object.close()
     }
+
+    init(json: JSONValue) throws {
+        self.init(type: try json.requiredString("type"), word: try json.requiredString("word"),
+                  completedOn: try json.optionalDay("completed_on"), seenOn: try json.requiredDay("seen_on"),
+                  batch: try json.requiredString("batch"))
+    }
 }
 
 extension RequirementDecision {
@@ -63,5 +91,10 @@ extension RequirementDecision {
         object.add("referenceDay", referenceDay.iso)
         object.add("reason", reason)
         return object.close()
+    }
+
+    public init(json: JSONValue) throws {
+        self.init(requirement: try json.required("requirement", as: Requirement.self),
+                  referenceDay: try json.requiredDay("referenceDay"), reason: try json.requiredString("reason"))
     }
 }

@@ -12,7 +12,7 @@ import RegistryModel
 ///
 /// Stored by the ledger as JSON: arrays only, in a fixed order, so that the same batches give
 /// the same bytes.
-public struct RegistrationHistory: Sendable, Hashable, Codable {
+public struct RegistrationHistory: Sendable, Hashable {
     /// The registrations, in the order first seen.
     public var registrations: [TrackedRegistration]
     /// `YYYY-MM` of the first and the latest batch with records of the institution.
@@ -28,18 +28,12 @@ public struct RegistrationHistory: Sendable, Hashable, Codable {
         self.firstSeenOn = firstSeenOn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case registrations
-        case firstSeenBatch = "first_seen_batch"
-        case lastSeenBatch = "last_seen_batch"
-        case firstSeenOn = "first_seen_on"
-    }
 }
 
 /// One registration of an institution in one registry: an enterprise or individual business
 /// (市场监管), a 民办非企业单位 or other social organisation (民政), or an application the
 /// civil-affairs bureau holds (受理, before the registration has a code).
-public struct TrackedRegistration: Sendable, Hashable, Codable {
+public struct TrackedRegistration: Sendable, Hashable {
     public var registry: SourceKind
     /// The cleaned 统一社会信用代码, when a record showed one.
     public var creditCode: String?
@@ -81,20 +75,6 @@ public struct TrackedRegistration: Sendable, Hashable, Codable {
         self.lastSeenBatch = lastSeenBatch
     }
 
-    enum CodingKeys: String, CodingKey {
-        case registry
-        case creditCode = "credit_code"
-        case creditCodeValid = "credit_code_valid"
-        case otherNumber = "other_number"
-        case name
-        case nameKey = "name_key"
-        case form
-        case establishedOn = "established_on"
-        case sightings
-        case business
-        case firstSeenBatch = "first_seen_batch"
-        case lastSeenBatch = "last_seen_batch"
-    }
 
     /// The role the registration plays in re-registration.
     public var role: RegistrationRole {
@@ -135,7 +115,7 @@ public enum RegistrationRole: String, Sendable, Hashable, Codable {
 }
 
 /// A status word as one batch's record showed it.
-public struct StatusSighting: Sendable, Hashable, Codable {
+public struct StatusSighting: Sendable, Hashable {
     /// The day the word describes: the batch's as-of date for a snapshot, the 办结日期 for a
     /// business-list row (the state once that business was done).
     public var on: Day
@@ -156,7 +136,7 @@ public struct StatusSighting: Sendable, Hashable, Codable {
 }
 
 /// One row of a civil-affairs business list.
-public struct BusinessEvent: Sendable, Hashable, Codable {
+public struct BusinessEvent: Sendable, Hashable {
     /// `establishment`, `accepted`, `change`, `cancellation`, or `unknown`.
     public var type: String
     /// 业务类型 as written.
@@ -175,13 +155,6 @@ public struct BusinessEvent: Sendable, Hashable, Codable {
         self.batch = batch
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case word
-        case completedOn = "completed_on"
-        case seenOn = "seen_on"
-        case batch
-    }
 
     /// The day it counts from.
     public var day: Day { completedOn ?? seenOn }

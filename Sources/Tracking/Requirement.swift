@@ -25,7 +25,7 @@ public enum Requirement: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A requirement with the sentence that explains it to a clerk.
-public struct RequirementDecision: Sendable, Hashable, Codable {
+public struct RequirementDecision: Sendable, Hashable {
     public let requirement: Requirement
     /// The day the decision looks at: the policy start, or the institution's first
     /// registration or application when that is later.

@@ -41,3 +41,38 @@ import RegistryModel
         #expect(JSONText.object([("b", "1"), ("a", JSONText.optional(nil))]) == "{\"b\":1,\"a\":null}")
     }
 }
+
+@Suite struct JSONValueTests {
+    @Test func readsBackWhatJSONTextWrites() throws {
+        let tricky = ["临河区 \"智远\" 培训\\学校", "line\nbreak\ttab", "\u{2028}\u{2029}", "\u{1}", "😀 𠀀", ""]
+        var object = JSONText.Object()
+        object.add("texts", strings: tricky)
+        object.add("none", nil)
+        object.add("yes", true)
+        object.add("count", 42)
+        let value = try JSONValue.parse(object.close())
+        #expect(try value.strings("texts") == tricky)
+        #expect(value["none"] == JSONValue.null)
+        #expect(value["yes"]?.bool == true)
+        #expect(value["count"]?.int == 42)
+    }
+
+    @Test func readsEscapesOtherWritersUse() throws {
+        let value = try JSONValue.parse(#" { "a" : [ "\u4e34\u6cb3", "\ud83d\ude00", "\/" ], "b": -1.5e2, "c": {} } "#)
+        #expect(try value.strings("a") == ["临河", "😀", "/"])
+        #expect(value["b"] == .number(-150))
+        #expect(value["c"] == .object([:]))
+    }
+
+    @Test(arguments: [#"{"a": "unterminated}"#, #"{"a" 1}"#, #"[1, 2"#, #"{"a": tru}"#, #"{"a": 1} x"#, #""\u12"#, ""])
+    func refusesDamagedText(_ text: String) {
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(text) }
+    }
+
+    @Test func saysWhichMemberIsMissing() throws {
+        let value = try JSONValue.parse(#"{"batch": "2021-09"}"#)
+        #expect(try value.requiredString("batch") == "2021-09")
+        #expect(throws: JSONValue.ParseError.self) { try value.requiredString("word") }
+        #expect(throws: JSONValue.ParseError.self) { try value.requiredDay("batch") }
+    }
+}
