@@ -134,16 +134,33 @@ public struct ClassificationEvidence: Sendable, Hashable {
         self.note = note
     }
 
-    /// One line for review files: `规则 subject（classify-rules.tsv:12）：经营范围 “语文” — …`.
-    public var text: String {
+    /// One line for review files: `规则 subject（classify-rules.tsv:12）：经营范围 “语文” [a.csv#3] — …`.
+    public var text: String { text(marks: [:]) }
+
+    /// The line with its records shown by their marks (`[①②]`) where `marks` has them.
+    func text(marks: [RecordRef: String]) -> String {
         var parts = "规则 \(rule)"
         if let source { parts += "（\(source)）" }
         parts += "："
         if let field { parts += "\(Self.fieldName(field)) " }
         parts += "“\(phrase)”"
-        if !records.isEmpty { parts += " [" + records.map { "\($0.sourceFile)#\($0.ordinal)" }.joined(separator: ", ") + "]" }
+        if !records.isEmpty {
+            let named = records.map { marks[$0] ?? "\($0.sourceFile)#\($0.ordinal)" }
+            parts += " [" + named.joined(separator: records.allSatisfy { marks[$0] != nil } ? "" : ", ") + "]"
+        }
         if !note.isEmpty { parts += " — \(note)" }
         return parts
+    }
+
+    /// ①…⑳, ㉑…㊿, then (51)…: how the evidence refers to the records it lists once.
+    static func mark(_ number: Int) -> String {
+        let scalar: UInt32? = switch number {
+        case 1 ... 20: 0x2460 + UInt32(number - 1)
+        case 21 ... 35: 0x3251 + UInt32(number - 21)
+        case 36 ... 50: 0x32B1 + UInt32(number - 36)
+        default: nil
+        }
+        return scalar.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? "(\(number))"
     }
 
     static func fieldName(_ field: Field) -> String {
@@ -186,6 +203,22 @@ public struct Classification: Sendable, Hashable {
         self.evidence = evidence
         self.reviewReason = reviewReason
         self.decidingRecords = decidingRecords
+    }
+
+    /// The evidence as a person reads it: the records it comes from listed once, numbered
+    /// (`记录：① a.csv#3；② b.xml#7`), then each finding naming its records by number.
+    public var evidenceLines: [String] {
+        var marks: [RecordRef: String] = [:]
+        var legend: [String] = []
+        for item in evidence {
+            for record in item.records where marks[record] == nil {
+                let mark = ClassificationEvidence.mark(marks.count + 1)
+                marks[record] = mark
+                legend.append("\(mark) \(record.sourceFile)#\(record.ordinal)")
+            }
+        }
+        let lines = evidence.map { $0.text(marks: marks) }
+        return legend.isEmpty ? lines : ["记录：" + legend.joined(separator: "；")] + lines
     }
 
     public var needsReview: Bool { reviewReason != nil }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Normalize
-import RegistryModel
+@testable import RegistryModel
 @testable import Classify
 
 /// Shared, built once: the real normaliser and the shipped rules.
@@ -345,5 +345,22 @@ struct EvidenceTests {
         let deciding = evidence.filter { $0.rule == "decision.records" }
         #expect(deciding.count == 1)
         #expect(deciding.first?.text.contains("[civil.csv#4, civil.csv#9, civil.csv#12]") == true)
+    }
+}
+
+extension EvidenceTests {
+    /// Evidence lists the records once, numbered, and each finding names them by number.
+    @Test func evidenceLinesNumberTheRecordsOnce() {
+        let scope = "语文、数学学科类培训（义务教育阶段）"
+        let records = [Fixture.nonprofit("临河区智远培训学校", scope, ordinal: 4), Fixture.nonprofit("临河区智远培训学校", scope, ordinal: 9)]
+        let lines = Fixture.classify(records).evidenceLines
+        #expect(lines.first == "记录：① civil.csv#4；② civil.csv#9")
+        #expect(lines.contains { $0.contains("“数学” [①②]") })
+        #expect(!lines.dropFirst().contains { $0.contains("civil.csv#") })
+    }
+
+    @Test(arguments: [(1, "①"), (20, "⑳"), (21, "㉑"), (35, "㉟"), (36, "㊱"), (50, "㊿"), (51, "(51)")])
+    func recordMarks(_ number: Int, _ mark: String) {
+        #expect(ClassificationEvidence.mark(number) == mark)
     }
 }
