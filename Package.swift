@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["Pipeline", "Normalize", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
         .executableTarget(name: "LinkageBenchmark", dependencies: ["Ingest", "Normalize", "Linkage", "RegistryModel"]),
-        .executableTarget(name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
+        .executableTarget(name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV"]),
         .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "RegistryModel"]),
         .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel"]),
         .executableTarget(

@@ -159,6 +159,13 @@ for _ in 1 2 3; do
 done
 echo "  ours (IngestBenchmark FOLDER: ingest only, one thread), best run:"
 sed 's/^/    /' "$dir/side/ingest.log"
+# The ceiling for any reader built on libcsv in one thread: its parser with no-op callbacks.
+libcsv=0
+for _ in 1 2 3; do
+    rate="$("$bin/IngestBenchmark" --libcsv-only "$side/market.csv" | sed -n 's/.*throughput \([0-9.]*\) MB\/s.*/\1/p')"
+    if awk -v a="$libcsv" -v b="$rate" 'BEGIN { exit !(b > a) }'; then libcsv="$rate"; fi
+done
+echo "  libcsv's parser alone, callbacks doing nothing (IngestBenchmark --libcsv-only), best of 3: $libcsv MB/s"
 if [ "$duckdb" = yes ]; then
     theirs="$(python3 - "$side/market.csv" <<'EOF'
 import sys, time, duckdb
@@ -182,6 +189,7 @@ EOF
     echo "  DuckDB $version read_csv, all_varchar, CREATE TABLE AS (every column materialised), $threads threads:"
     echo "    $rows rows, $(awk -v b="$csv_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB in $seconds s: $duck_rate MB/s"
     awk -v a="$ours" -v b="$duck_rate" 'BEGIN { printf "  ours / DuckDB: %.1f MB/s / %.1f MB/s = %.0f %%\n", a, b, 100 * a / b }'
+    awk -v a="$libcsv" -v b="$duck_rate" 'BEGIN { printf "  libcsv alone / DuckDB: %.1f MB/s / %.1f MB/s = %.0f %%\n", a, b, 100 * a / b }'
 else
     echo "  DuckDB: skipped (duckdb not installed)."
 fi

@@ -44,6 +44,15 @@ enum RecordChecks {
     /// without one are looked at scalar by scalar.
     static func hasVisibleText(_ text: String) -> Bool {
         if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
-        return text.unicodeScalars.contains { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        return text.unicodeScalars.contains { !isWhiteSpace($0) && $0 != "\u{FEFF}" }
+    }
+
+    /// Unicode's White_Space property, spelled out: asking `properties.isWhitespace` of the
+    /// first character of every Chinese field took 7 % of ingest.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09 ... 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

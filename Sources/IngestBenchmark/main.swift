@@ -1,7 +1,11 @@
 // Streams a month folder through Ingest (and, with --normalize, Normalize) and keeps
 // nothing: what the stages cost on their own, and that their memory stays flat.
+// With --libcsv-only, runs libcsv's parser alone over one CSV file with callbacks that do
+// nothing: the ceiling for any reader built on libcsv in one thread.
 //
 //   IngestBenchmark FOLDER [--normalize]
+//   IngestBenchmark --libcsv-only FILE.csv
+import CLibCSV
 import Foundation
 import Ingest
 import Normalize
@@ -12,6 +16,45 @@ import Glibc
 #endif
 
 let arguments = CommandLine.arguments.dropFirst()
+
+nonisolated func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Outside the main actor: a C callback made in main-actor code checks its executor on every
+/// call, which cost libcsv's space callback (once per byte) ten times the parse itself.
+nonisolated func libcsvAlone(path: String) throws -> (bytes: Int, fields: Int, seconds: Double) {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
+    var parser = csv_parser()
+    csv_init(&parser, 0)
+    defer { csv_free(&parser) }
+    csv_set_space_func(&parser) { _ in 0 }
+    var fields = 0
+    let start = ContinuousClock.now
+    var bytes = 0
+    let countField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { _, _, context in
+        context!.assumingMemoryBound(to: Int.self).pointee += 1
+    }
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        bytes += chunk.count
+        chunk.withUnsafeBytes { buffer in
+            withUnsafeMutablePointer(to: &fields) { _ = csv_parse(&parser, buffer.baseAddress, buffer.count, countField, { _, _ in }, $0) }
+        }
+    }
+    withUnsafeMutablePointer(to: &fields) { _ = csv_fini(&parser, countField, { _, _ in }, $0) }
+    return (bytes, fields, seconds(ContinuousClock.now - start))
+}
+
+if arguments.contains("--libcsv-only") {
+    guard let path = arguments.first(where: { !$0.hasPrefix("--") }), let run = try? libcsvAlone(path: path) else {
+        FileHandle.standardError.write(Data("usage: IngestBenchmark --libcsv-only FILE.csv\n".utf8))
+        exit(2)
+    }
+    print(String(format: "libcsv alone: %.1f MB, %d fields, %.2f s, throughput %.1f MB/s", Double(run.bytes) / 1e6, run.fields,
+                 run.seconds, Double(run.bytes) / 1e6 / run.seconds))
+    exit(0)
+}
+
 guard let folder = arguments.first(where: { !$0.hasPrefix("--") }) else {
     FileHandle.standardError.write(Data("usage: IngestBenchmark FOLDER [--normalize]\n".utf8))
     exit(2)
@@ -44,9 +87,6 @@ do {
     }
     let end = ContinuousClock.now
     let bytes = files.reduce(0) { $0 + $1.byteCount }
-    func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
     let total = seconds(end - start)
     print(String(format: "files %d, %.1f MB, records %d, rejected %d%@", files.count, Double(bytes) / 1e6, records, rejects,
                  normalizing ? ", normalised" : ""))

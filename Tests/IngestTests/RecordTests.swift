@@ -116,3 +116,16 @@ import RegistryModel
         #expect(RecordChecks.hasVisibleText(value) == visible)
     }
 }
+
+@Suite struct WhiteSpaceTableTests {
+    /// The spelled-out table must say what Unicode's White_Space property says, for every scalar.
+    @Test func agreesWithUnicodeForEveryScalar() {
+        for value in UInt32(0) ... 0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if RecordChecks.isWhiteSpace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true))")
+                return
+            }
+        }
+    }
+}
