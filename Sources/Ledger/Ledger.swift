@@ -139,27 +139,55 @@ public final class Ledger {
         for id in write.newInstitutions {
             try mint.execute(arguments: [id.rawValue, id.sequence ?? 0, batch.month])
         }
-        let state = try db.cachedStatement(sql: "INSERT INTO institution_state (month, institution_id, state) VALUES (?, ?, ?)")
-        for (id, json) in write.states { try state.execute(arguments: [batch.month, id.rawValue, json]) }
-        let record = try db.cachedStatement(sql: "INSERT INTO source_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        // The month's bulk (states, records, lines) goes through `RowInserter`; the rest is small.
+        let state = RowInserter(try db.cachedStatement(sql: "INSERT INTO institution_state (month, institution_id, state) VALUES (?, ?, ?)"))
+        for (id, json) in write.states {
+            state.bind(1, batch.month)
+            state.bind(2, id.rawValue)
+            state.bind(3, json)
+            try state.insert()
+        }
+        let record = RowInserter(try db.cachedStatement(sql: "INSERT INTO source_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         for row in write.records {
-            try record.execute(arguments: [batch.month, row.ref.sourceFile, row.ref.ordinal, row.kind.rawValue,
-                                           row.institution.rawValue, row.rule.rawValue, row.score, row.evidence, row.fields.json])
+            record.bind(1, batch.month)
+            record.bind(2, row.ref.sourceFile)
+            record.bind(3, row.ref.ordinal)
+            record.bind(4, row.kind.rawValue)
+            record.bind(5, row.institution.rawValue)
+            record.bind(6, row.rule.rawValue)
+            record.bind(7, row.score)
+            record.bind(8, row.evidence)
+            record.bind(9, row.fields.json)
+            try record.insert()
         }
         let reject = try db.cachedStatement(sql: "INSERT INTO reject VALUES (?, ?, ?, ?)")
         for row in write.rejects {
             try reject.execute(arguments: [batch.month, row.ref.sourceFile, row.ref.ordinal, row.reason.message])
         }
-        let line = try db.cachedStatement(sql: "INSERT INTO ledger_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let line = RowInserter(try db.cachedStatement(
+            sql: "INSERT INTO ledger_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         for row in write.lines {
             let l = row.line
-            try line.execute(arguments: [
-                batch.month, l.institutionID.rawValue, l.name, l.creditCode, l.formerCreditCodes.joined(separator: " "),
-                l.countyCode, l.category.rawValue, l.department?.rawValue, l.stages.map(\.rawValue).joined(separator: " "),
-                l.reregistrationRequired, l.reregistrationStatus.rawValue, l.completedOn?.iso, l.overdue, l.daysOverdue,
-                l.flags.map(\.rawValue).joined(separator: " "), l.firstSeenBatch, l.lastSeenBatch, l.sourceRecordCount,
-                row.evidence,
-            ])
+            line.bind(1, batch.month)
+            line.bind(2, l.institutionID.rawValue)
+            line.bind(3, l.name)
+            line.bind(4, l.creditCode)
+            line.bind(5, l.formerCreditCodes.joined(separator: " "))
+            line.bind(6, l.countyCode)
+            line.bind(7, l.category.rawValue)
+            line.bind(8, l.department?.rawValue)
+            line.bind(9, l.stages.map(\.rawValue).joined(separator: " "))
+            line.bind(10, l.reregistrationRequired)
+            line.bind(11, l.reregistrationStatus.rawValue)
+            line.bind(12, l.completedOn?.iso)
+            line.bind(13, l.overdue)
+            line.bind(14, l.daysOverdue)
+            line.bind(15, l.flags.map(\.rawValue).joined(separator: " "))
+            line.bind(16, l.firstSeenBatch)
+            line.bind(17, l.lastSeenBatch)
+            line.bind(18, l.sourceRecordCount)
+            line.bind(19, row.evidence)
+            try line.insert()
         }
         let statusChange = try db.cachedStatement(sql: "INSERT INTO status_change VALUES (?, ?, ?, ?, ?)")
         for change in write.statusChanges {

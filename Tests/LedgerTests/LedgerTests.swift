@@ -36,6 +36,28 @@ import RegistryModel
         #expect(try ledger.nextSequence() == 2)
     }
 
+    /// Records go in through SQLite's C API: what goes in comes back, empty and absent text
+    /// stay apart, and a failing row rolls the whole month back.
+    @Test func recordsRoundTripAndAFailedRowLeavesTheLedgerAsItWas() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        var september = batch("2021-09")
+        let ref = RecordRef(sourceFile: "企业登记信息_临河区_202109.csv", ordinal: 7)
+        var fields = FieldValues()
+        fields[.name] = "临河区智远教育科技有限公司"
+        fields[.address] = ""
+        september.records = [RecordRow(ref: ref, kind: .marketRegulation, institution: InstitutionID(sequence: 1),
+                                       rule: .creditCode, score: 0.25, evidence: "统一社会信用代码一致", fields: fields)]
+        try ledger.write(september)
+        let read = try #require(try ledger.records("2021-09").first)
+        #expect(read == september.records[0])
+        #expect(read.fields[.address] == "" && read.fields[.phone] == nil)
+
+        var october = batch("2021-10")
+        october.records = september.records + september.records  // the same reference twice
+        #expect(throws: (any Error).self) { try ledger.write(october) }
+        #expect(try ledger.months() == ["2021-09"])
+    }
+
     @Test func stateBeforeAMonthIsTheLatestEarlierOne() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
         try ledger.write(batch("2021-09"))
