@@ -133,7 +133,8 @@ struct RecordKeys {
         otherNumbers = Array(Set(numbers)).sorted()
         name = record.nameKeys?.full
         nameCounty = name.map { $0 + "|" + (record.county.county?.code ?? "?") }
-        address = record.address.map(AddressKey.make)
+        // An address naming only the region (`巴彦淖尔市临河区`) says nothing about premises.
+        address = record.address.map(AddressKey.make).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func matchable(_ reading: CreditCodeReading?) -> String? {

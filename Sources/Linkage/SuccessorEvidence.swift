@@ -15,11 +15,30 @@ struct SuccessorEvidence: Sendable, Hashable {
         let bits: Double
     }
 
-    let weights: [Weight]
+    private(set) var weights: [Weight]
     /// Excluded outright: the civil record names a different former code.
     let excluded: Bool
+    /// Why weighted evidence alone may not link the pair, however strong: a person decides.
+    var reviewOnly: String? = nil
+    /// The bits of the pair's own comparisons, before the other candidates are weighed.
+    private(set) var pairBits: Double = 0
+
+    init(weights: [Weight], excluded: Bool) {
+        self.weights = weights
+        self.excluded = excluded
+        pairBits = weights.reduce(0) { $0 + $1.bits }
+    }
 
     var bits: Double { weights.reduce(0) { $0 + $1.bits } }
+
+    /// This pair's odds, 2^bits, against `alternatives`: the odds that the civil institution
+    /// has no predecessor among the candidates, or has another one. A civil institution has
+    /// one predecessor at most, so a candidate is only as likely as its rivals leave room for.
+    func weighed(against alternatives: Double) -> SuccessorEvidence {
+        var evidence = self
+        evidence.weights.append(.init(label: "其他可能（另有候选或无前身）", bits: -log2(alternatives)))
+        return evidence
+    }
 
     /// The posterior probability of a match.
     var probability: Double { excluded ? 0 : 1 / (1 + pow(2, -bits)) }
@@ -29,6 +48,9 @@ struct SuccessorEvidence: Sendable, Hashable {
         weights.map { String(format: "%@ %+.1f", $0.label, $0.bits) }.joined(separator: "；")
     }
 }
+
+/// The fields blocking compares on.
+enum BlockField: Hashable { case core, representative, address }
 
 /// Counts of a value among the candidates, for u-probabilities.
 struct TermFrequencies {
@@ -54,17 +76,47 @@ struct SuccessorScorer {
         static let county = 0.97
         static let representative = 0.75
         static let address = 0.5
+        /// A training school's predecessor states training in its scope: nearly always.
+        static let trains = 0.996
     }
 
+    /// The share of civil-affairs institutions met here that have a predecessor among the
+    /// candidates: most are re-registrations.
+    static let predecessorShare = 0.8
 
-    let cores: TermFrequencies
-    let representatives: TermFrequencies
+    /// Brand, representative and premises frequencies among the candidates of one trade.
+    struct FieldFrequencies {
+        let cores: TermFrequencies
+        let representatives: TermFrequencies
+        let addresses: TermFrequencies
+
+        init(_ enterprises: [InstitutionProfile]) {
+            cores = TermFrequencies(enterprises.flatMap(\.cores))
+            representatives = TermFrequencies(enterprises.flatMap(\.legalRepresentatives))
+            addresses = TermFrequencies(enterprises.flatMap(\.addresses))
+        }
+    }
+
+    /// u of brand, representative and premises, counted among the candidates of the compared
+    /// enterprise's trade (its scope trains, does not, or is unknown: all candidates). The
+    /// trade's own weight already says how rare training enterprises are; within the trade,
+    /// a sister company that shares its partner's premises and owner but not its trade
+    /// does not make that address or name look common among training enterprises.
+    let frequencies: [Bool?: FieldFrequencies]
     let countyShares: [County: Double]
+    /// The share of candidates whose scope states training (among those with a scope).
+    let trainingShare: Double
     let candidateCount: Int
 
     init(enterprises: [InstitutionProfile]) {
-        cores = TermFrequencies(enterprises.flatMap(\.cores))
-        representatives = TermFrequencies(enterprises.flatMap(\.legalRepresentatives))
+        frequencies = [
+            nil: FieldFrequencies(enterprises),
+            true: FieldFrequencies(enterprises.filter { $0.scopeTrains == true }),
+            false: FieldFrequencies(enterprises.filter { $0.scopeTrains == false }),
+        ]
+        let scopes = enterprises.compactMap(\.scopeTrains)
+        // Bounded away from 0 and 1, so that neither answer is ever worth infinite bits.
+        trainingShare = min(max(Double(scopes.filter { $0 }.count) / Double(max(scopes.count, 1)), 0.01), 0.99)
         var countyCounts: [County: Int] = [:]
         for enterprise in enterprises { for county in enterprise.counties { countyCounts[county, default: 0] += 1 } }
         let total = Double(max(countyCounts.values.reduce(0, +), 1))
@@ -81,27 +133,53 @@ struct SuccessorScorer {
         }
         // Most civil-affairs institutions met here are re-registrations, and each has one
         // predecessor among all the candidates.
-        var weights = [SuccessorEvidence.Weight(label: "先验", bits: log2(0.8 / Double(candidateCount)))]
+        var weights = [SuccessorEvidence.Weight(label: "先验", bits: log2(Self.predecessorShare / Double(candidateCount)))]
         if civil.formerCreditCodes.contains(where: { former in
             enterprise.creditCodes.contains { Self.differByOneCharacter(former, $0) }
         }) {
             weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: 12))
         }
-        weights.append(compareCores(civil.cores, enterprise.cores))
+        let frequencies = frequencies[enterprise.scopeTrains] ?? frequencies[nil]!
+        weights.append(compareCores(civil.cores, enterprise.cores, frequencies.cores))
         if let county = compareCounties(civil.counties, enterprise.counties) { weights.append(county) }
-        if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives) {
+        if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives, frequencies.representatives) {
             weights.append(representative)
         }
-        if let address = compareAddresses(civil.addresses, enterprise.addresses) { weights.append(address) }
+        if let address = compareAddresses(civil.addresses, enterprise.addresses, frequencies.addresses) { weights.append(address) }
         if let trade = compareTrade(enterprise.scopeTrains) { weights.append(trade) }
         if let registered = civil.civilRegisteredOn, let established = enterprise.enterpriseEstablishedOn,
            registered < established {
             weights.append(.init(label: "非营利登记早于企业成立", bits: -5))
         }
-        return SuccessorEvidence(weights: weights, excluded: false)
+        var evidence = SuccessorEvidence(weights: weights, excluded: false)
+        // Features of a sister company (same owner, premises and brand, another trade) agree
+        // together, so their bits overwhelm the one that tells it apart: an enterprise whose
+        // scope never states training is never linked on weighted evidence alone.
+        if enterprise.scopeTrains == false { evidence.reviewOnly = "企业经营范围不含培训" }
+        return evidence
     }
 
-    private func compareCores(_ a: [String], _ b: [String]) -> SuccessorEvidence.Weight {
+    /// The odds, summed over the candidates blocking never compares, that one of them is the
+    /// predecessor: each disagrees with the civil institution on brand, representative and
+    /// premises (what blocking looks at), except the candidates of a key too common to block
+    /// on (`unblocked`), which agree on that one. County and trade average out over all
+    /// candidates (their weights are term frequencies).
+    func unblockedOdds(civil: InstitutionProfile, unblocked: Set<BlockField>) -> Double {
+        var misses: [BlockField: Double] = [:]
+        if !civil.cores.isEmpty { misses[.core] = 1 - M.core }
+        if !civil.legalRepresentatives.isEmpty { misses[.representative] = 1 - M.representative }
+        if !civil.addresses.isEmpty { misses[.address] = 1 - M.address }
+        let allMiss = misses.values.reduce(1, *)
+        var odds = allMiss
+        for field in unblocked {
+            guard let miss = misses[field] else { continue }
+            let m = switch field { case .core: M.core; case .representative: M.representative; case .address: M.address }
+            odds += allMiss / miss * m
+        }
+        return Self.predecessorShare * odds
+    }
+
+    private func compareCores(_ a: [String], _ b: [String], _ cores: TermFrequencies) -> SuccessorEvidence.Weight {
         if let shared = a.filter(b.contains).min(by: { cores.count($0) < cores.count($1) }) {
             return .init(label: "品牌“\(shared)”一致", bits: log2(M.core / cores.u(shared)))
         }
@@ -119,7 +197,7 @@ struct SuccessorScorer {
         return .init(label: "旗县区不同", bits: log2((1 - M.county) / 0.85))
     }
 
-    private func compareRepresentatives(_ a: [String], _ b: [String]) -> SuccessorEvidence.Weight? {
+    private func compareRepresentatives(_ a: [String], _ b: [String], _ representatives: TermFrequencies) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         if let shared = a.filter(b.contains).min(by: { representatives.count($0) < representatives.count($1) }) {
             return .init(label: "法定代表人一致", bits: log2(M.representative / representatives.u(shared)))
@@ -127,10 +205,11 @@ struct SuccessorScorer {
         return .init(label: "法定代表人不同", bits: log2(1 - M.representative))
     }
 
-    private func compareAddresses(_ a: [String], _ b: [String]) -> SuccessorEvidence.Weight? {
+    private func compareAddresses(_ a: [String], _ b: [String], _ addresses: TermFrequencies) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
-        if a.contains(where: b.contains) {
-            return .init(label: "住所一致", bits: min(log2(M.address * Double(candidateCount)), 9))
+        // The rarest shared address counts: premises many enterprises register at say little.
+        if let shared = a.filter(b.contains).min(by: { addresses.count($0) < addresses.count($1) }) {
+            return .init(label: "住所一致", bits: log2(M.address / addresses.u(shared)))
         }
         let best = a.flatMap { x in b.map { y in Self.bigramDice(x, y) } }.max() ?? 0
         if best >= 0.6 { return .init(label: "住所相近", bits: 3) }
@@ -139,9 +218,12 @@ struct SuccessorScorer {
 
     /// A training school's predecessor trains: an enterprise whose scope never mentions
     /// it is a sister company (same owner and premises, another trade), not the predecessor.
+    /// u is the share of candidates whose scope states training (term frequency).
     private func compareTrade(_ trains: Bool?) -> SuccessorEvidence.Weight? {
         guard let trains else { return nil }
-        return trains ? .init(label: "企业经营范围含培训", bits: 1) : .init(label: "企业经营范围不含培训", bits: -8)
+        return trains
+            ? .init(label: "企业经营范围含培训", bits: log2(M.trains / trainingShare))
+            : .init(label: "企业经营范围不含培训", bits: log2((1 - M.trains) / (1 - trainingShare)))
     }
 
     static func differByOneCharacter(_ a: String, _ b: String) -> Bool {

@@ -104,9 +104,9 @@ import RegistryModel
     @Test func aGrayZonePairGoesToReviewUnlinked() throws {
         var month = MonthBuilder()
         month.background(count: 40)
-        // Same brand, county and representative, but other premises: likely, not certain.
+        // Same brand, county and premises, but another representative: likely, not certain.
         let enterprise = month.zhiyuanCompany()
-        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
+        let school = month.zhiyuanSchool(representative: "李华", address: "临河区新华街18号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) != result.institution(of: enterprise))
         let review = try #require(result.reviews.first)
@@ -188,7 +188,7 @@ import RegistryModel
         var month = MonthBuilder()
         month.background(count: 40)
         let enterprise = month.zhiyuanCompany()
-        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
+        let school = month.zhiyuanSchool(representative: "李华", address: "临河区新华街18号")
         let first = linker.link(month.records, known: [], nextSequence: 1)
         let enterpriseID = first.institution(of: enterprise)!
         let schoolID = first.institution(of: school)!
@@ -207,13 +207,13 @@ import RegistryModel
         var month = MonthBuilder()
         month.background(count: 40)
         let enterprise = month.zhiyuanCompany()
-        month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
+        month.zhiyuanSchool(representative: "李华", address: "临河区新华街18号")
         let first = linker.link(month.records, known: [], nextSequence: 1)
         let enterpriseID = first.institution(of: enterprise)!
         let schoolID = InstitutionID(sequence: first.nextSequence - 1)
         #expect(first.reviews.map(\.civil) == [schoolID])
 
-        // Next month the school's premises match too: alone, that would link them.
+        // Next month the school's representative matches too: alone, that would link them.
         var next = MonthBuilder()
         next.background(count: 40)
         next.zhiyuanCompany()
