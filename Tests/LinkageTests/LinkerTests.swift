@@ -41,6 +41,30 @@ import RegistryModel
         #expect(result.link(of: mangled)?.rule == .nameCounty)
     }
 
+    @Test func aNonProfitThatKeptItsNameJoinsItsEnterpriseGroupAcrossAMistypedCode() throws {
+        var month = MonthBuilder()
+        let enterpriseCode = creditCode("91150800MA05A1JB")
+        let enterprise = month.enterprise("内蒙古天达教育科技有限公司", code: enterpriseCode, representative: "高梅",
+                                          address: "临河区临狼路恒大名都2号楼3单元503")
+        let registered = creditCode("52150802MJ288756")
+        // The snapshot mistypes one character of the code (the check fails) but names the enterprise.
+        let mistyped = "52150802EJ" + registered.dropFirst(10)
+        #expect(!CreditCodeRules.isValid(mistyped))
+        let snapshot = month.nonprofit("临河区天达学科培训学校", code: mistyped, former: enterpriseCode, representative: "高梅",
+                                       address: "临河区临狼路恒大名都2号楼3单元503")
+        // The bureau's list of completed business carries the right code, and the application before it none.
+        let listed = month.nonprofit("临河区天达学科培训学校", code: registered, representative: "高梅",
+                                     address: "临河区临狼路恒大名都2号楼3单元503")
+        let application = month.nonprofit("临河区天达学科培训学校", code: nil, representative: "高梅",
+                                          address: "临河区临狼路恒大名都2号楼3单元503", registered: "", status: "受理中")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        let id = try #require(result.institution(of: enterprise))
+        #expect(result.institution(of: snapshot) == id)
+        #expect(result.institution(of: listed) == id)
+        #expect(result.institution(of: application) == id)
+        #expect(result.nextSequence == 2)
+    }
+
     @Test func reRegistrationWithoutFormerCodeLinksOnWeightedEvidence() throws {
         var month = MonthBuilder()
         month.background(count: 40)
