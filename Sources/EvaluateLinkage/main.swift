@@ -248,6 +248,30 @@ func diagnosis(
         lines.append("    \(examples.count)  \(cause)")
         for example in examples.prefix(show) { lines.append("        " + example) }
     }
+    // Fuzzy links of the month by evidence pattern: right (the civil record's truth is among
+    // the institution's other records) or wrong.
+    var patterns: [String: (right: Int, wrong: Int)] = [:]
+    for index in records.indices where result.links[index].rule == .fuzzy {
+        let id = predicted[index]
+        let others = Set(records.indices.filter { predicted[$0] == id && result.links[$0].rule != .fuzzy }.map { truth[$0] })
+        guard !others.isEmpty else { continue }
+        let pattern = result.links[index].evidence.split(separator: "；").map { part -> String in
+            let label = String(part.split(separator: " ").first ?? "")
+            let bits = Double(part.split(separator: " ").last ?? "") ?? 0
+            if label.hasPrefix("先验") || label.hasPrefix("其他可能") { return "" }
+            if label.hasPrefix("品牌“") { return "品牌一致" }
+            if label.hasPrefix("同属") { return "同县" }
+            if label == "法定代表人一致" { return bits >= 10 ? "法定代表人一致(罕见)" : "法定代表人一致(常见)" }
+            return label
+        }.filter { !$0.isEmpty }.joined(separator: ",")
+        var counts = patterns[pattern] ?? (0, 0)
+        if others.contains(truth[index]) { counts.right += 1 } else { counts.wrong += 1 }
+        patterns[pattern] = counts
+    }
+    lines.append("  fuzzy links by evidence (right/wrong):")
+    for (pattern, counts) in patterns.sorted(by: { $0.value.right + $0.value.wrong > $1.value.right + $1.value.wrong }) {
+        lines.append("    \(counts.right)/\(counts.wrong)  \(pattern)")
+    }
     lines.append("  merges:")
     for (id, members) in merged {
         let rows = members.map { "\(truth[$0]) \(records[$0].name ?? "?") (\(result.links[$0].rule.rawValue): \(result.links[$0].evidence))" }
