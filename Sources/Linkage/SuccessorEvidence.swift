@@ -78,6 +78,14 @@ struct SuccessorScorer {
         static let address = 0.5
         /// A training school's predecessor states training in its scope: nearly always.
         static let trains = 0.996
+        /// A mistyped former code is one typo (a substitution or two neighbours swapped) from
+        /// the predecessor's code: nearly always.
+        static let formerCodeWithinOneTypo = 0.95
+        /// log2(m/u) for a mistyped former code one typo from the enterprise's code: u is the
+        /// chance that some other valid code lies one typo from the same string, negligible
+        /// among tens of thousands of codes in 31^16; 30 bits is far below it and above any
+        /// sum of name, person and premises.
+        static let formerCodeOneTypo = 30.0
     }
 
     /// The share of civil-affairs institutions met here that have a predecessor among the
@@ -134,10 +142,17 @@ struct SuccessorScorer {
         // Most civil-affairs institutions met here are re-registrations, and each has one
         // predecessor among all the candidates.
         var weights = [SuccessorEvidence.Weight(label: "先验", bits: log2(Self.predecessorShare / Double(candidateCount)))]
-        if civil.formerCreditCodes.contains(where: { former in
-            enterprise.creditCodes.contains { Self.differByOneCharacter(former, $0) }
-        }) {
-            weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: 12))
+        // A former code that fails its check is a mistyped code. Two valid codes never differ
+        // by one substitution (the check character catches it), so one typo away from this
+        // enterprise's code is as good as the code; further away, the shown code most likely
+        // belongs to another enterprise (damaged beyond one typo only rarely).
+        let damagedFormerCodes = civil.formerCreditCodes.filter { !CreditCodeRules.isValid($0) }
+        if validFormerCodes.isEmpty, !damagedFormerCodes.isEmpty {
+            if damagedFormerCodes.contains(where: { former in enterprise.creditCodes.contains { Self.oneTypoApart(former, $0) } }) {
+                weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: M.formerCodeOneTypo))
+            } else {
+                weights.append(.init(label: "原统一社会信用代码（校验不符）与企业代码不符", bits: log2(1 - M.formerCodeWithinOneTypo)))
+            }
         }
         let frequencies = frequencies[enterprise.scopeTrains] ?? frequencies[nil]!
         weights.append(compareCores(civil.cores, enterprise.cores, frequencies.cores))
@@ -175,6 +190,12 @@ struct SuccessorScorer {
             guard let miss = misses[field] else { continue }
             let m = switch field { case .core: M.core; case .representative: M.representative; case .address: M.address }
             odds += allMiss / miss * m
+        }
+        // A mistyped former code is far from the codes of the candidates blocking skipped
+        // (the ones one typo away are always compared).
+        if civil.formerCreditCodes.contains(where: { !CreditCodeRules.isValid($0) }),
+           !civil.formerCreditCodes.contains(where: CreditCodeRules.isValid) {
+            odds *= 1 - M.formerCodeWithinOneTypo
         }
         return Self.predecessorShare * odds
     }
@@ -224,6 +245,36 @@ struct SuccessorScorer {
         return trains
             ? .init(label: "企业经营范围含培训", bits: log2(M.trains / trainingShare))
             : .init(label: "企业经营范围不含培训", bits: log2((1 - M.trains) / (1 - trainingShare)))
+    }
+
+    /// One substitution or one swap of neighbouring characters apart.
+    static func oneTypoApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count, x.count >= 2 else { return false }
+        let differing = x.indices.filter { x[$0] != y[$0] }
+        if differing.count == 1 { return true }
+        return differing.count == 2 && differing[1] == differing[0] + 1
+            && x[differing[0]] == y[differing[1]] && x[differing[1]] == y[differing[0]]
+    }
+
+    /// Every string one typo from a code (for blocking on a mistyped former code).
+    static func oneTypoVariants(_ code: String) -> [String] {
+        let bytes = Array(code.utf8)
+        var variants: [String] = []
+        for index in bytes.indices {
+            for character in CreditCodeRules.alphabet where character != bytes[index] {
+                var variant = bytes
+                variant[index] = character
+                variants.append(String(decoding: variant, as: UTF8.self))
+            }
+            if index + 1 < bytes.count, bytes[index] != bytes[index + 1] {
+                var variant = bytes
+                variant.swapAt(index, index + 1)
+                variants.append(String(decoding: variant, as: UTF8.self))
+            }
+        }
+        return variants
     }
 
     static func differByOneCharacter(_ a: String, _ b: String) -> Bool {

@@ -76,6 +76,7 @@ struct SuccessorCandidates {
     private var byCore: [String: [Int]] = [:]
     private var byRepresentative: [String: [Int]] = [:]
     private var byAddress: [String: [Int]] = [:]
+    private var byCode: [String: [Int]] = [:]
 
     init(enterprises: [InstitutionProfile]) {
         self.enterprises = enterprises
@@ -84,6 +85,7 @@ struct SuccessorCandidates {
             for core in enterprise.cores { byCore[core, default: []].append(index) }
             for name in enterprise.legalRepresentatives { byRepresentative[name, default: []].append(index) }
             for address in enterprise.addresses { byAddress[address, default: []].append(index) }
+            for code in enterprise.creditCodes { byCode[code, default: []].append(index) }
         }
     }
 
@@ -100,6 +102,10 @@ struct SuccessorCandidates {
         for core in profile.cores { add(byCore[core], .core) }
         for name in profile.legalRepresentatives { add(byRepresentative[name], .representative) }
         for address in profile.addresses { add(byAddress[address], .address) }
+        // A former code that fails its check: the enterprises one typo from it.
+        for former in profile.formerCreditCodes where !CreditCodeRules.isValid(former) {
+            for variant in SuccessorScorer.oneTypoVariants(former) { block.formUnion(byCode[variant] ?? []) }
+        }
 
         var scored: [(enterprise: InstitutionID, evidence: SuccessorEvidence, odds: Double)] = []
         for index in block.sorted() {

@@ -116,3 +116,42 @@ import RegistryModel
         #expect(contested.evidence.probability < 0.6)
     }
 }
+
+@Suite struct MistypedFormerCodeTests {
+    let linker = Linker(policyStart: policyStart)
+
+    @Test func aFormerCodeOneTypoFromAnEnterprisesCodeNamesItOverABrandAndAPerson() throws {
+        var month = MonthBuilder()
+        month.background(count: 300)
+        month.otherTrades(count: 100)
+        let predecessorCode = creditCode("91150802MA0QG3Y4")
+        let predecessor = month.enterprise("巴彦淖尔市慧峰培训学校（临河）有限公司", code: predecessorCode, representative: "孙宇",
+                                           address: "临河区光明路锦绣家园14号楼4单元202")
+        let namesake = month.enterprise("巴彦淖尔市志阳教育咨询有限公司", code: creditCode("91150891MA03PAEC"), representative: "敖登",
+                                        address: "临河区创业路商业综合楼6号楼2单元604")
+        // The application renamed the school and changed its representative; its former code has
+        // its last character mistyped, so it fails the check and names no enterprise exactly.
+        let last = predecessorCode.last!
+        let mistyped = String(predecessorCode.dropLast()) + (last == "4" ? "5" : "4")
+        #expect(!CreditCodeRules.isValid(mistyped))
+        let application = month.nonprofit("临河区志阳书院", code: nil, former: mistyped, representative: "敖登",
+                                          address: "临河区新华西街131号", registered: "", status: "受理中")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: application) == result.institution(of: predecessor))
+        #expect(result.institution(of: application) != result.institution(of: namesake))
+        let link = try #require(result.link(of: application))
+        #expect(link.evidence.contains("原统一社会信用代码仅差一位"))
+    }
+
+    @Test(arguments: [
+        ("91150802MA0QG3Y45M", "91150802MA0QG3Y454", true),  // one substitution
+        ("91150802MA0QG3Y45M", "91150802MA0QG3Y4M5", true),  // neighbours swapped
+        ("91150802MA0QG3Y45M", "91150802MA0QG3Y544", false), // two substitutions
+        ("91150802MA0QG3Y45M", "91150802AM0QG3Y45M", true),
+        ("91150802MA0QG3Y45M", "91150802MA0QG3Y45M1", false),
+    ])
+    func oneTypoApart(_ a: String, _ b: String, _ expected: Bool) {
+        #expect(SuccessorScorer.oneTypoApart(a, b) == expected)
+        #expect(SuccessorScorer.oneTypoVariants(a).contains(b) == expected)
+    }
+}
