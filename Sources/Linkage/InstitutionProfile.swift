@@ -18,6 +18,9 @@ public struct InstitutionProfile: Sendable, Hashable, Codable {
     /// Brand cores.
     public var cores: [String] = []
     public var counties: [County] = []
+    /// Counties another source of its records named, where a record's sources disagree (a
+    /// code registered in 临河区 for a school whose name and address say 五原县); nil if none.
+    public var otherCounties: [County]?
     public var legalRepresentatives: [String] = []
     public var addresses: [String] = []
     /// Whether its enterprise scope states training (nil: no enterprise scope seen).
@@ -42,6 +45,8 @@ public struct InstitutionProfile: Sendable, Hashable, Codable {
         merged.nameCounties = union(nameCounties, other.nameCounties)
         merged.cores = union(cores, other.cores)
         merged.counties = union(counties, other.counties)
+        let others = union(otherCounties ?? [], other.otherCounties ?? [])
+        merged.otherCounties = others.isEmpty ? nil : others
         merged.legalRepresentatives = union(legalRepresentatives, other.legalRepresentatives)
         merged.addresses = union(addresses, other.addresses)
         merged.scopeTrains = [scopeTrains, other.scopeTrains].compactMap { $0 }.contains(true)
@@ -63,6 +68,11 @@ public struct InstitutionProfile: Sendable, Hashable, Codable {
             if let name = keys.nameCounty { facts.nameCounties.append(name) }
             if let core = record.nameKeys?.core { facts.cores.append(core) }
             if let county = record.county.county { facts.counties.append(county) }
+            if record.county.conflict {
+                for case .county(let county) in record.county.evidence.map(\.finding) where county != record.county.county {
+                    facts.otherCounties = (facts.otherCounties ?? []) + [county]
+                }
+            }
             if let representative = record.legalRepresentative { facts.legalRepresentatives.append(representative) }
             if let address = keys.address { facts.addresses.append(address) }
             switch record.kind {

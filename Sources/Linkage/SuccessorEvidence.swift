@@ -136,27 +136,30 @@ struct SuccessorScorer {
         // A valid former code names the predecessor: any other enterprise is excluded. One
         // that fails its check is probably mistyped: one character off still points here.
         let validFormerCodes = civil.formerCreditCodes.filter(CreditCodeRules.isValid)
-        if !validFormerCodes.isEmpty, !validFormerCodes.contains(where: enterprise.creditCodes.contains) {
+        // Two valid codes are never one typo apart (the check character catches a substitution
+        // or a swap of neighbours): a former code one typo from the enterprise's code is that
+        // code, mistyped in the civil export or in the enterprise's own.
+        let oneTypo = civil.formerCreditCodes.contains { former in enterprise.creditCodes.contains { Self.oneTypoApart(former, $0) } }
+        if !validFormerCodes.isEmpty, !validFormerCodes.contains(where: enterprise.creditCodes.contains), !oneTypo {
             return SuccessorEvidence(weights: [.init(label: "原统一社会信用代码指向其他企业", bits: -50)], excluded: true)
         }
         // Most civil-affairs institutions met here are re-registrations, and each has one
         // predecessor among all the candidates.
         var weights = [SuccessorEvidence.Weight(label: "先验", bits: log2(Self.predecessorShare / Double(candidateCount)))]
-        // A former code that fails its check is a mistyped code. Two valid codes never differ
-        // by one substitution (the check character catches it), so one typo away from this
-        // enterprise's code is as good as the code; further away, the shown code most likely
-        // belongs to another enterprise (damaged beyond one typo only rarely).
+        // A former code that fails its check is a mistyped code: one typo from this enterprise's
+        // code it is as good as the code; further away, it most likely belongs to another
+        // enterprise (damaged beyond one typo only rarely).
         let damagedFormerCodes = civil.formerCreditCodes.filter { !CreditCodeRules.isValid($0) }
-        if validFormerCodes.isEmpty, !damagedFormerCodes.isEmpty {
-            if damagedFormerCodes.contains(where: { former in enterprise.creditCodes.contains { Self.oneTypoApart(former, $0) } }) {
-                weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: M.formerCodeOneTypo))
-            } else {
-                weights.append(.init(label: "原统一社会信用代码（校验不符）与企业代码不符", bits: log2(1 - M.formerCodeWithinOneTypo)))
-            }
+        if oneTypo {
+            weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: M.formerCodeOneTypo))
+        } else if validFormerCodes.isEmpty, !damagedFormerCodes.isEmpty {
+            weights.append(.init(label: "原统一社会信用代码（校验不符）与企业代码不符", bits: log2(1 - M.formerCodeWithinOneTypo)))
         }
         let frequencies = frequencies[enterprise.scopeTrains] ?? frequencies[nil]!
         weights.append(compareCores(civil.cores, enterprise.cores, frequencies.cores))
-        if let county = compareCounties(civil.counties, enterprise.counties) { weights.append(county) }
+        if let county = compareCounties(civil.counties, enterprise.counties, civil.otherCounties ?? [], enterprise.otherCounties ?? []) {
+            weights.append(county)
+        }
         if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives, frequencies.representatives) {
             weights.append(representative)
         }
@@ -210,10 +213,15 @@ struct SuccessorScorer {
         return .init(label: "品牌不同", bits: log2((1 - M.core) / 1))
     }
 
-    private func compareCounties(_ a: [County], _ b: [County]) -> SuccessorEvidence.Weight? {
+    /// A county that another source of either side's records named counts too: when a
+    /// record's own sources disagree, its county is not known well enough to disagree with.
+    private func compareCounties(_ a: [County], _ b: [County], _ otherA: [County], _ otherB: [County]) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         if let shared = a.first(where: b.contains) {
             return .init(label: "同属\(shared.name)", bits: log2(M.county / (countyShares[shared] ?? 1)))
+        }
+        if let shared = (a + otherA).filter({ (b + otherB).contains($0) }).min() {
+            return .init(label: "同属\(shared.name)（另一来源）", bits: log2(M.county / (countyShares[shared] ?? 1)))
         }
         return .init(label: "旗县区不同", bits: log2((1 - M.county) / 0.85))
     }

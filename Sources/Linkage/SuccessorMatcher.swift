@@ -102,8 +102,8 @@ struct SuccessorCandidates {
         for core in profile.cores { add(byCore[core], .core) }
         for name in profile.legalRepresentatives { add(byRepresentative[name], .representative) }
         for address in profile.addresses { add(byAddress[address], .address) }
-        // A former code that fails its check: the enterprises one typo from it.
-        for former in profile.formerCreditCodes where !CreditCodeRules.isValid(former) {
+        // The enterprises whose code is one typo from a former code (one of the two mistyped).
+        for former in profile.formerCreditCodes {
             for variant in SuccessorScorer.oneTypoVariants(former) { block.formUnion(byCode[variant] ?? []) }
         }
 

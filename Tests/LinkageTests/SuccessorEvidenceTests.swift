@@ -49,6 +49,22 @@ import RegistryModel
         #expect(link.score >= SuccessorMatcher.linkProbability)
     }
 
+    @Test func aCountyOneSourceNamesIsNoDisagreementWhenTheRecordsSourcesConflict() throws {
+        var month = mixedMonth()
+        // Registered under a 临河区 code, but its name and premises are in 五原县.
+        let enterprise = month.enterprise("巴彦淖尔市五原县思星培训学校有限公司", code: creditCode("91150802MA0YM8D4"),
+                                          representative: "蒋涵雪", address: "巴彦淖尔市五原县隆兴昌镇人民路新天地商城1层230室")
+        let school = month.nonprofit("五原县思星学科培训学校", code: creditCode("52150821MJ437512"), representative: "贾凯",
+                                     address: "巴彦淖尔市五原县隆兴昌镇人民路新天地商城1层230室")
+        let enterpriseRecord = try #require(month.records.first { $0.ref == enterprise })
+        #expect(enterpriseRecord.county.conflict)
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) == result.institution(of: enterprise))
+        let link = try #require(result.link(of: school))
+        #expect(link.evidence.contains("同属五原县（另一来源）"))
+        #expect(!link.evidence.contains("旗县区不同"))
+    }
+
     @Test func anAddressThatNamesOnlyTheRegionIsNoSharedPremises() {
         var month = mixedMonth()
         let enterprise = month.enterprise("巴彦淖尔市临河区智远教育科技有限公司", code: creditCode("91150802MA0N2XKQ"),
@@ -139,6 +155,25 @@ import RegistryModel
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: application) == result.institution(of: predecessor))
         #expect(result.institution(of: application) != result.institution(of: namesake))
+        let link = try #require(result.link(of: application))
+        #expect(link.evidence.contains("原统一社会信用代码仅差一位"))
+    }
+
+    @Test func aFormerCodeOneTypoFromAnEnterprisesMistypedCodeIsNoOtherEnterprise() throws {
+        var month = MonthBuilder()
+        month.background(count: 300)
+        month.otherTrades(count: 100)
+        let rightCode = creditCode("91150823MA09L8WN")
+        // This month's enterprise export mistypes one character of its own code.
+        let index = rightCode.index(rightCode.startIndex, offsetBy: 12)
+        let mistyped = String(rightCode[..<index]) + (rightCode[index] == "0" ? "1" : "0") + String(rightCode[rightCode.index(after: index)...])
+        #expect(!CreditCodeRules.isValid(mistyped))
+        let enterprise = month.enterprise("乌拉特前旗华杰文化艺术培训有限公司", code: mistyped, representative: "阎晨杰",
+                                          address: "巴彦淖尔市乌拉特前旗乌拉山镇西山嘴路221号")
+        let application = month.nonprofit("巴彦淖尔市乌拉特前旗华杰培训中心", code: nil, former: rightCode, representative: "周涛",
+                                          address: "巴彦淖尔市乌拉特前旗乌拉山镇西山嘴路221号", registered: "", status: "受理中")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: application) == result.institution(of: enterprise))
         let link = try #require(result.link(of: application))
         #expect(link.evidence.contains("原统一社会信用代码仅差一位"))
     }
