@@ -52,19 +52,51 @@ struct SuccessorEvidence: Sendable, Hashable {
 /// The fields blocking compares on.
 enum BlockField: Hashable { case core, representative, address }
 
-/// Counts of a value among the candidates, for u-probabilities.
+/// Counts of a value among the candidates, for u-probabilities: among all of them, and
+/// among those of one trade (scope trains, does not).
 struct TermFrequencies {
-    private var counts: [String: Int] = [:]
-    private(set) var total = 0
+    struct Counts {
+        var all = 0, training = 0, other = 0
 
-    init<S: Sequence>(_ values: S) where S.Element == String {
-        for value in values { counts[value, default: 0] += 1; total += 1 }
+        mutating func add(_ trains: Bool?) {
+            all += 1
+            if trains == true { training += 1 } else if trains == false { other += 1 }
+        }
+
+        /// nil: all candidates (the trade is unknown).
+        subscript(_ trains: Bool?) -> Int {
+            switch trains {
+            case nil: all
+            case true?: training
+            case false?: other
+            }
+        }
     }
 
-    func count(_ value: String) -> Int { counts[value] ?? 0 }
+    /// The frequencies within one trade.
+    struct Trade {
+        fileprivate let frequencies: TermFrequencies
+        fileprivate let trains: Bool?
 
-    /// The chance that a random candidate carries this value.
-    func u(_ value: String) -> Double { Double(max(count(value), 1)) / Double(max(total, 1)) }
+        func count(_ value: String) -> Int { frequencies.counts[value]?[trains] ?? 0 }
+
+        /// The chance that a random candidate of the trade carries this value.
+        func u(_ value: String) -> Double { Double(max(count(value), 1)) / Double(max(frequencies.totals[trains], 1)) }
+    }
+
+    private var counts: [String: Counts] = [:]
+    private var totals = Counts()
+
+    init(_ enterprises: [InstitutionProfile], _ values: (InstitutionProfile) -> [String]) {
+        for enterprise in enterprises {
+            for value in values(enterprise) {
+                counts[value, default: Counts()].add(enterprise.scopeTrains)
+                totals.add(enterprise.scopeTrains)
+            }
+        }
+    }
+
+    func trade(_ trains: Bool?) -> Trade { Trade(frequencies: self, trains: trains) }
 }
 
 struct SuccessorScorer {
@@ -92,36 +124,23 @@ struct SuccessorScorer {
     /// candidates: most are re-registrations.
     static let predecessorShare = 0.8
 
-    /// Brand, representative and premises frequencies among the candidates of one trade.
-    struct FieldFrequencies {
-        let cores: TermFrequencies
-        let representatives: TermFrequencies
-        let addresses: TermFrequencies
-
-        init(_ enterprises: [InstitutionProfile]) {
-            cores = TermFrequencies(enterprises.flatMap(\.cores))
-            representatives = TermFrequencies(enterprises.flatMap(\.legalRepresentatives))
-            addresses = TermFrequencies(enterprises.flatMap(\.addresses))
-        }
-    }
-
     /// u of brand, representative and premises, counted among the candidates of the compared
     /// enterprise's trade (its scope trains, does not, or is unknown: all candidates). The
     /// trade's own weight already says how rare training enterprises are; within the trade,
     /// a sister company that shares its partner's premises and owner but not its trade
     /// does not make that address or name look common among training enterprises.
-    let frequencies: [Bool?: FieldFrequencies]
+    let cores: TermFrequencies
+    let representatives: TermFrequencies
+    let addresses: TermFrequencies
     let countyShares: [County: Double]
     /// The share of candidates whose scope states training (among those with a scope).
     let trainingShare: Double
     let candidateCount: Int
 
     init(enterprises: [InstitutionProfile]) {
-        frequencies = [
-            nil: FieldFrequencies(enterprises),
-            true: FieldFrequencies(enterprises.filter { $0.scopeTrains == true }),
-            false: FieldFrequencies(enterprises.filter { $0.scopeTrains == false }),
-        ]
+        cores = TermFrequencies(enterprises) { $0.cores }
+        representatives = TermFrequencies(enterprises) { $0.legalRepresentatives }
+        addresses = TermFrequencies(enterprises) { $0.addresses }
         let scopes = enterprises.compactMap(\.scopeTrains)
         // Bounded away from 0 and 1, so that neither answer is ever worth infinite bits.
         trainingShare = min(max(Double(scopes.filter { $0 }.count) / Double(max(scopes.count, 1)), 0.01), 0.99)
@@ -155,15 +174,15 @@ struct SuccessorScorer {
         } else if validFormerCodes.isEmpty, !damagedFormerCodes.isEmpty {
             weights.append(.init(label: "原统一社会信用代码（校验不符）与企业代码不符", bits: log2(1 - M.formerCodeWithinOneTypo)))
         }
-        let frequencies = frequencies[enterprise.scopeTrains] ?? frequencies[nil]!
-        weights.append(compareCores(civil.cores, enterprise.cores, frequencies.cores))
+        let trade = enterprise.scopeTrains
+        weights.append(compareCores(civil.cores, enterprise.cores, cores.trade(trade)))
         if let county = compareCounties(civil.counties, enterprise.counties, civil.otherCounties ?? [], enterprise.otherCounties ?? []) {
             weights.append(county)
         }
-        if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives, frequencies.representatives) {
+        if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives, representatives.trade(trade)) {
             weights.append(representative)
         }
-        if let address = compareAddresses(civil.addresses, enterprise.addresses, frequencies.addresses) { weights.append(address) }
+        if let address = compareAddresses(civil.addresses, enterprise.addresses, addresses.trade(trade)) { weights.append(address) }
         if let trade = compareTrade(enterprise.scopeTrains) { weights.append(trade) }
         if let registered = civil.civilRegisteredOn, let established = enterprise.enterpriseEstablishedOn,
            registered < established {
@@ -203,7 +222,7 @@ struct SuccessorScorer {
         return Self.predecessorShare * odds
     }
 
-    private func compareCores(_ a: [String], _ b: [String], _ cores: TermFrequencies) -> SuccessorEvidence.Weight {
+    private func compareCores(_ a: [String], _ b: [String], _ cores: TermFrequencies.Trade) -> SuccessorEvidence.Weight {
         if let shared = a.filter(b.contains).min(by: { cores.count($0) < cores.count($1) }) {
             return .init(label: "品牌“\(shared)”一致", bits: log2(M.core / cores.u(shared)))
         }
@@ -226,7 +245,7 @@ struct SuccessorScorer {
         return .init(label: "旗县区不同", bits: log2((1 - M.county) / 0.85))
     }
 
-    private func compareRepresentatives(_ a: [String], _ b: [String], _ representatives: TermFrequencies) -> SuccessorEvidence.Weight? {
+    private func compareRepresentatives(_ a: [String], _ b: [String], _ representatives: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         if let shared = a.filter(b.contains).min(by: { representatives.count($0) < representatives.count($1) }) {
             return .init(label: "法定代表人一致", bits: log2(M.representative / representatives.u(shared)))
@@ -234,7 +253,7 @@ struct SuccessorScorer {
         return .init(label: "法定代表人不同", bits: log2(1 - M.representative))
     }
 
-    private func compareAddresses(_ a: [String], _ b: [String], _ addresses: TermFrequencies) -> SuccessorEvidence.Weight? {
+    private func compareAddresses(_ a: [String], _ b: [String], _ addresses: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         // The rarest shared address counts: premises many enterprises register at say little.
         if let shared = a.filter(b.contains).min(by: { addresses.count($0) < addresses.count($1) }) {

@@ -76,7 +76,11 @@ struct SuccessorCandidates {
     private var byCore: [String: [Int]] = [:]
     private var byRepresentative: [String: [Int]] = [:]
     private var byAddress: [String: [Int]] = [:]
-    private var byCode: [String: [Int]] = [:]
+    /// Each code's enterprise (a code belongs to one institution: the first one keeps it).
+    private var byCode: [String: Int] = [:]
+    /// Enterprise codes that fail their check, under each masked form (one position `*`):
+    /// what a valid former code one substitution from them shares with them.
+    private var byMistypedCodeMask: [String: [Int]] = [:]
 
     init(enterprises: [InstitutionProfile]) {
         self.enterprises = enterprises
@@ -85,7 +89,32 @@ struct SuccessorCandidates {
             for core in enterprise.cores { byCore[core, default: []].append(index) }
             for name in enterprise.legalRepresentatives { byRepresentative[name, default: []].append(index) }
             for address in enterprise.addresses { byAddress[address, default: []].append(index) }
-            for code in enterprise.creditCodes { byCode[code, default: []].append(index) }
+            for code in enterprise.creditCodes {
+                if byCode[code] == nil { byCode[code] = index }
+                guard !CreditCodeRules.isValid(code) else { continue }
+                for mask in Self.masks(code) { byMistypedCodeMask[mask, default: []].append(index) }
+            }
+        }
+    }
+
+    /// The code with each position in turn replaced by `*`.
+    private static func masks(_ code: String) -> [String] {
+        let bytes = Array(code.utf8)
+        return bytes.indices.map { index in
+            var masked = bytes
+            masked[index] = UInt8(ascii: "*")
+            return String(decoding: masked, as: UTF8.self)
+        }
+    }
+
+    /// The code with each pair of different neighbours swapped.
+    private static func swaps(_ code: String) -> [String] {
+        let bytes = Array(code.utf8)
+        return bytes.indices.dropLast().compactMap { index in
+            guard bytes[index] != bytes[index + 1] else { return nil }
+            var swapped = bytes
+            swapped.swapAt(index, index + 1)
+            return String(decoding: swapped, as: UTF8.self)
         }
     }
 
@@ -102,9 +131,15 @@ struct SuccessorCandidates {
         for core in profile.cores { add(byCore[core], .core) }
         for name in profile.legalRepresentatives { add(byRepresentative[name], .representative) }
         for address in profile.addresses { add(byAddress[address], .address) }
-        // The enterprises whose code is one typo from a former code (one of the two mistyped).
+        // The enterprises whose code is one typo from a former code: the former code mistyped,
+        // or (a valid former code) the enterprise's own.
         for former in profile.formerCreditCodes {
-            for variant in SuccessorScorer.oneTypoVariants(former) { block.formUnion(byCode[variant] ?? []) }
+            if CreditCodeRules.isValid(former) {
+                for mask in Self.masks(former) { block.formUnion(byMistypedCodeMask[mask] ?? []) }
+                for swapped in Self.swaps(former) { if let index = byCode[swapped] { block.insert(index) } }
+            } else {
+                for variant in SuccessorScorer.oneTypoVariants(former) { if let index = byCode[variant] { block.insert(index) } }
+            }
         }
 
         var scored: [(enterprise: InstitutionID, evidence: SuccessorEvidence, odds: Double)] = []
