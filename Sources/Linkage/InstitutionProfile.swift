@@ -159,7 +159,7 @@ enum AddressKey {
         + County.allCases.flatMap { [$0.name, $0.shortName] }).map { Array($0.utf8) }
 
     static func make(_ address: String) -> String {
-        var address = address
+        var address = withoutMongolianScript(address)
         return address.withUTF8 { bytes in
             var start = 0
             var stripped = true
@@ -173,6 +173,36 @@ enum AddressKey {
             }
             let rest = bytes[start...].filter { $0 != UInt8(ascii: " ") }
             return String(decoding: rest, as: UTF8.self)
+        }
+    }
+}
+
+extension AddressKey {
+    /// The address without Mongolian script (U+1800–U+18AF, and the narrow no-break space
+    /// that joins its suffixes): bilingual exports put `ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ` (Bayannur city) before
+    /// the Chinese address, which names the same premises.
+    static func withoutMongolianScript(_ address: String) -> String {
+        var address = address
+        return address.withUTF8 { bytes in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var index = 0
+            var removed = false
+            while index < bytes.count {
+                if index + 2 < bytes.count,
+                   (bytes[index] == 0xE1 && (0xA0...0xA2).contains(bytes[index + 1]))
+                   || (bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xAF) {
+                    index += 3
+                    removed = true
+                    continue
+                }
+                kept.append(bytes[index])
+                index += 1
+            }
+            guard removed else { return String(decoding: bytes, as: UTF8.self) }
+            // The space that separated the Mongolian text from the Chinese goes with it.
+            while kept.first == UInt8(ascii: " ") { kept.removeFirst() }
+            return String(decoding: kept, as: UTF8.self)
         }
     }
 }

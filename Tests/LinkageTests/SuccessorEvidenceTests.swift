@@ -190,3 +190,19 @@ import RegistryModel
         #expect(SuccessorScorer.oneTypoVariants(a).contains(b) == expected)
     }
 }
+
+@Suite struct AddressKeyTests {
+    @Test(arguments: [
+        ("ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ 内蒙古自治区巴彦淖尔市临河区朔方路146号", "临河区朔方路146号"),
+        ("ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ 杭锦后旗陕坝镇建设街金川小区3号楼2单元104", "巴彦淖尔市杭锦后旗陕坝镇建设街金川小区3号楼2单元104"),
+    ])
+    func aBilingualAddressIsTheSamePremisesAsItsChinese(_ bilingual: String, _ chinese: String) {
+        #expect(AddressKey.make(bilingual) == AddressKey.make(chinese))
+    }
+
+    @Test func theMongolianCityNameDoesNotMakeTwoPremisesLookNear() {
+        let a = AddressKey.make("ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ 内蒙古自治区巴彦淖尔市临河区朔方路146号")
+        let b = AddressKey.make("ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ 内蒙古自治区巴彦淖尔市临河区利民街311号10号商铺")
+        #expect(SuccessorScorer.bigramDice(a, b) < 0.6)
+    }
+}
