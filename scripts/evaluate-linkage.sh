@@ -3,7 +3,10 @@
 # institutions across months as the ledger does: pairwise and B-cubed figures, per hard
 # case, split and merged examples, id stability.
 #
-#   scripts/evaluate-linkage.sh [ROOT] [--months 2021-09,2021-10] [--show N]
+#   scripts/evaluate-linkage.sh [ROOT] [--months 2021-09,2021-10] [--show N] [--trace T000001,…] [--diagnose]
+#
+# --diagnose groups every split by cause, lists merges with their evidence, and counts
+# unstable ids by cause.
 #
 # ROOT holds input/ and truth/ (default: the package folder).
 set -euo pipefail

@@ -3,7 +3,7 @@
 // pairwise precision, recall and F1; B-cubed F1; precision and recall per hard case;
 // split and merged examples; id stability between consecutive months.
 //
-//   scripts/evaluate-linkage.sh [ROOT] [--months 2021-09,2021-10] [--show N] [--trace T000001,T000002]
+//   scripts/evaluate-linkage.sh [ROOT] [--months 2021-09,2021-10] [--show N] [--trace T000001,T000002] [--diagnose]
 //
 // --trace prints every record of the named truth institutions with the keys linkage saw.
 import Evaluation
@@ -17,10 +17,12 @@ var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 var only: Set<String>?
 var show = 5
 var traced: Set<String> = []
+var diagnose = false
 while !arguments.isEmpty {
     switch arguments.removeFirst() {
     case "--months": only = Set((arguments.first ?? "").split(separator: ",").map(String.init)); arguments = Array(arguments.dropFirst())
     case "--trace": traced = Set((arguments.first ?? "").split(separator: ",").map(String.init)); arguments = Array(arguments.dropFirst())
+    case "--diagnose": diagnose = true
     case "--show": show = Int(arguments.first ?? "") ?? show; arguments = Array(arguments.dropFirst())
     case let path: root = URL(fileURLWithPath: path)
     }
@@ -87,6 +89,7 @@ var retired: [InstitutionID: InstitutionID] = [:]
 var nextSequence = 1
 var previousIDs: [String: InstitutionID] = [:]
 var truthSeenByID: [InstitutionID: Set<String>] = [:]
+var previousTruthIDsForDiagnosis: (ids: [String: InstitutionID], unstable: [String]) = ([:], [])
 let hardCases = ["same_brand_other_county", "one_char_brand", "sister_company", "rereg_without_former_code", "name_changed_beyond_affixes"]
 
 print("month    records  pairs P    R      F1     B3-F1   reviews  stable ids  merged ids (all months)")
@@ -134,6 +137,7 @@ for month in samples.months {
     }
     for (truthID, id) in idOfTruth { truthSeenByID[id, default: []].insert(truthID) }
     let mergedAcrossMonths = truthSeenByID.values.filter { $0.count > 1 }.count
+    previousTruthIDsForDiagnosis = (previousIDs, unstable: carried.filter { !stable.contains($0) })
     previousIDs = idOfTruth
 
     print(String(format: "%@  %7d  %.4f %.4f %.4f %.4f  %7d  %@  %d", month, records.count, overall.precision, overall.recall,
@@ -168,8 +172,127 @@ for month in samples.months {
         let cases = institutions[truthID]?["hard_cases"] ?? ""
         details.append("    split \(truthID) [\(cases)]: " + members.map { "\(predicted[$0]) \(names[$0]) (\(result.links[$0].rule.rawValue))" }.joined(separator: " | "))
     }
+    if diagnose {
+        details.append(contentsOf: diagnosis(month: month, records: records, truth: truth, predicted: predicted, result: result,
+                                             institutions: institutions, split: split.map { ($0.key, $0.value) },
+                                             merged: merged.map { ($0.key, $0.value) }, previousTruthIDs: previousTruthIDsForDiagnosis,
+                                             known: known, truthSeenByID: truthSeenByID, show: show))
+    }
     for review in result.reviews.prefix(show) {
         details.append("    review \(review.civil) ~ \(review.enterprise) p=\(review.probability): \(review.evidence)")
     }
 }
 print(details.joined(separator: "\n"))
+
+/// `--diagnose`: every split, merge and unstable id of the month, grouped by cause.
+func diagnosis(
+    month: String, records: [SourceRecord], truth: [String], predicted: [String], result: LinkageResult,
+    institutions: [String: [String: String]], split: [(String, [Int])], merged: [(String, [Int])],
+    previousTruthIDs: (ids: [String: InstitutionID], unstable: [String]),
+    known: [InstitutionID: InstitutionProfile], truthSeenByID: [InstitutionID: Set<String>], show: Int
+) -> [String] {
+    var lines = ["\n\(month) diagnosis"]
+    let enterprises = known.values.filter { $0.hasEnterprise && !$0.hasCivil }
+    let scoring = SuccessorDiagnosis(enterprises: enterprises)
+    let policy = Day(year: 2021, month: 7, day: 24)!
+    var byCause: [String: [String]] = [:]
+    let reviewed = Set(result.reviews.map { [$0.civil.rawValue, $0.enterprise.rawValue] })
+    for (truthID, members) in split {
+        let ids = Set(members.map { predicted[$0] }).sorted()
+        let profiles = ids.compactMap { known[InstitutionID(rawValue: $0)] }
+        let cases = institutions[truthID]?["hard_cases"] ?? ""
+        let names = Set(members.map { records[$0].name ?? "?" }).sorted().joined(separator: " / ")
+        let civilOnly = profiles.filter { $0.hasCivil && !$0.hasEnterprise }
+        let enterpriseOnly = profiles.filter { $0.hasEnterprise && !$0.hasCivil }
+        let both = profiles.filter { $0.hasEnterprise && $0.hasCivil }
+        var cause: String
+        var detail = ""
+        if let civil = civilOnly.first, let enterprise = enterpriseOnly.first {
+            let e = scoring.evidence(civil: civil, enterprise: enterprise)
+            detail = String(format: "p=%.3f bits=%.1f ", e.probability, e.bits) + e.summary
+            if let registered = civil.civilRegisteredOn, registered < policy {
+                cause = "civil registered before the policy start"
+            } else if !e.blocked {
+                cause = "pair not in any block"
+            } else if e.probability < 0.5 {
+                cause = "pair below review (p < 0.5)"
+            } else if reviewed.contains([civil.id.rawValue, enterprise.id.rawValue]) {
+                cause = e.probability >= 0.97 ? "reviewed: contested (margin or mutual best)" : "reviewed: gray zone (0.5 <= p < 0.97)"
+                if e.probability >= 0.97 {
+                    let rivals = known.values.filter { $0.hasCivil && $0.id != civil.id && (!$0.cores.filter(enterprise.cores.contains).isEmpty || !$0.addresses.filter(enterprise.addresses.contains).isEmpty) }
+                    detail += " RIVALS " + rivals.map { r in
+                        let x = scoring.evidence(civil: r, enterprise: enterprise)
+                        return "\(r.id) \(r.nameCounties.first ?? "") ent=\(r.hasEnterprise) p=\(x.probability) \(x.summary)"
+                    }.joined(separator: " || ")
+                }
+            } else {
+                cause = "not reviewed though p >= 0.5 (civil not touched, or lost to another)"
+            }
+            let agree = e.summary.split(separator: "；").map { String($0.split(separator: " ").first ?? "") }
+                .filter { !$0.hasPrefix("先验") }.map { $0.hasPrefix("品牌“") ? "品牌一致" : ($0.hasPrefix("同属") ? "同县" : $0) }
+            cause += " | " + agree.joined(separator: ",")
+        } else if !both.isEmpty {
+            let others = both.map { profile in truthSeenByID[profile.id].map { $0.subtracting([truthID]).sorted().joined(separator: ",") } ?? "" }
+            cause = "one side already linked elsewhere" + (others.contains { !$0.isEmpty } ? " (to another truth institution)" : "")
+        } else if civilOnly.count == profiles.count {
+            cause = "civil records split"
+        } else if enterpriseOnly.count == profiles.count {
+            cause = "enterprise records split"
+        } else {
+            cause = "other"
+        }
+        byCause[cause, default: []].append("\(truthID) [\(cases)] \(ids.joined(separator: ",")) \(names) \(detail)")
+    }
+    lines.append("  splits by cause:")
+    for (cause, examples) in byCause.sorted(by: { $0.value.count > $1.value.count }) {
+        lines.append("    \(examples.count)  \(cause)")
+        for example in examples.prefix(show) { lines.append("        " + example) }
+    }
+    // Fuzzy links of the month by evidence pattern: right (the civil record's truth is among
+    // the institution's other records) or wrong.
+    var patterns: [String: (right: Int, wrong: Int)] = [:]
+    for index in records.indices where result.links[index].rule == .fuzzy {
+        let id = predicted[index]
+        let others = Set(records.indices.filter { predicted[$0] == id && result.links[$0].rule != .fuzzy }.map { truth[$0] })
+        guard !others.isEmpty else { continue }
+        let pattern = result.links[index].evidence.split(separator: "；").map { part -> String in
+            let label = String(part.split(separator: " ").first ?? "")
+            let bits = Double(part.split(separator: " ").last ?? "") ?? 0
+            if label.hasPrefix("先验") || label.hasPrefix("其他可能") { return "" }
+            if label.hasPrefix("品牌“") { return "品牌一致" }
+            if label.hasPrefix("同属") { return "同县" }
+            if label == "法定代表人一致" { return bits >= 10 ? "法定代表人一致(罕见)" : "法定代表人一致(常见)" }
+            return label
+        }.filter { !$0.isEmpty }.joined(separator: ",")
+        var counts = patterns[pattern] ?? (0, 0)
+        if others.contains(truth[index]) { counts.right += 1 } else { counts.wrong += 1 }
+        patterns[pattern] = counts
+    }
+    lines.append("  fuzzy links by evidence (right/wrong):")
+    for (pattern, counts) in patterns.sorted(by: { $0.value.right + $0.value.wrong > $1.value.right + $1.value.wrong }) {
+        lines.append("    \(counts.right)/\(counts.wrong)  \(pattern)")
+    }
+    lines.append("  merges:")
+    for (id, members) in merged {
+        let rows = members.map { "\(truth[$0]) \(records[$0].name ?? "?") (\(result.links[$0].rule.rawValue): \(result.links[$0].evidence))" }
+        lines.append("    \(id): " + Array(Set(rows)).sorted().joined(separator: " | "))
+    }
+    var unstableCauses: [String: Int] = [:]
+    var unstableExamples: [String] = []
+    for truthID in previousTruthIDs.unstable {
+        let previous = previousTruthIDs.ids[truthID]!
+        let retiredNow = result.merges.first { $0.retired == previous }
+        let idsNow = Set(truth.indices.filter { truth[$0] == truthID }.map { predicted[$0] })
+        let cause = retiredNow.map { "retired by a \($0.rule.rawValue) merge" }
+            ?? (idsNow.count > 1 ? (idsNow.contains(previous.rawValue) ? "split, previous id still among its ids" : "split, previous id gone")
+                : "placed under another id (not split now)")
+        unstableCauses[cause, default: 0] += 1
+        if retiredNow == nil, idsNow.count == 1, unstableExamples.count < show {
+            unstableExamples.append("      \(truthID): \(previous) -> \(idsNow.first!) " + truth.indices.filter { truth[$0] == truthID }
+                .map { "\(records[$0].name ?? "?") (\(result.links[$0].rule.rawValue))" }.joined(separator: " | "))
+        }
+    }
+    lines.append("  unstable ids: " + unstableCauses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+    lines.append(contentsOf: unstableExamples)
+    return lines
+}

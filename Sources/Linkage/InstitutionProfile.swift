@@ -18,6 +18,9 @@ public struct InstitutionProfile: Sendable, Hashable {
     /// Brand cores.
     public var cores: [String] = []
     public var counties: [County] = []
+    /// Counties another source of its records named, where a record's sources disagree (a
+    /// code registered in 临河区 for a school whose name and address say 五原县); nil if none.
+    public var otherCounties: [County]?
     public var legalRepresentatives: [String] = []
     public var addresses: [String] = []
     /// Whether its enterprise scope states training (nil: no enterprise scope seen).
@@ -42,6 +45,8 @@ public struct InstitutionProfile: Sendable, Hashable {
         merged.nameCounties = union(nameCounties, other.nameCounties)
         merged.cores = union(cores, other.cores)
         merged.counties = union(counties, other.counties)
+        let others = union(otherCounties ?? [], other.otherCounties ?? [])
+        merged.otherCounties = others.isEmpty ? nil : others
         merged.legalRepresentatives = union(legalRepresentatives, other.legalRepresentatives)
         merged.addresses = union(addresses, other.addresses)
         merged.scopeTrains = [scopeTrains, other.scopeTrains].compactMap { $0 }.contains(true)
@@ -63,6 +68,11 @@ public struct InstitutionProfile: Sendable, Hashable {
             if let name = keys.nameCounty { facts.nameCounties.append(name) }
             if let core = record.nameKeys?.core { facts.cores.append(core) }
             if let county = record.county.county { facts.counties.append(county) }
+            if record.county.conflict {
+                for case .county(let county) in record.county.evidence.map(\.finding) where county != record.county.county {
+                    facts.otherCounties = (facts.otherCounties ?? []) + [county]
+                }
+            }
             if let representative = record.legalRepresentative { facts.legalRepresentatives.append(representative) }
             if let address = keys.address { facts.addresses.append(address) }
             switch record.kind {
@@ -133,7 +143,8 @@ struct RecordKeys {
         otherNumbers = Array(Set(numbers)).sorted()
         name = record.nameKeys?.full
         nameCounty = name.map { $0 + "|" + (record.county.county?.code ?? "?") }
-        address = record.address.map(AddressKey.make)
+        // An address naming only the region (`巴彦淖尔市临河区`) says nothing about premises.
+        address = record.address.map(AddressKey.make).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func matchable(_ reading: CreditCodeReading?) -> String? {
@@ -148,7 +159,7 @@ enum AddressKey {
         + County.allCases.flatMap { [$0.name, $0.shortName] }).map { Array($0.utf8) }
 
     static func make(_ address: String) -> String {
-        var address = address
+        var address = withoutMongolianScript(address)
         return address.withUTF8 { bytes in
             var start = 0
             var stripped = true
@@ -162,6 +173,36 @@ enum AddressKey {
             }
             let rest = bytes[start...].filter { $0 != UInt8(ascii: " ") }
             return String(decoding: rest, as: UTF8.self)
+        }
+    }
+}
+
+extension AddressKey {
+    /// The address without Mongolian script (U+1800–U+18AF, and the narrow no-break space
+    /// that joins its suffixes): bilingual exports put `ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ` (Bayannur city) before
+    /// the Chinese address, which names the same premises.
+    static func withoutMongolianScript(_ address: String) -> String {
+        var address = address
+        return address.withUTF8 { bytes in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var index = 0
+            var removed = false
+            while index < bytes.count {
+                if index + 2 < bytes.count,
+                   (bytes[index] == 0xE1 && (0xA0...0xA2).contains(bytes[index + 1]))
+                   || (bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xAF) {
+                    index += 3
+                    removed = true
+                    continue
+                }
+                kept.append(bytes[index])
+                index += 1
+            }
+            guard removed else { return String(decoding: bytes, as: UTF8.self) }
+            // The space that separated the Mongolian text from the Chinese goes with it.
+            while kept.first == UInt8(ascii: " ") { kept.removeFirst() }
+            return String(decoding: kept, as: UTF8.self)
         }
     }
 }

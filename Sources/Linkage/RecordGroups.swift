@@ -10,8 +10,9 @@ import RegistryModel
 /// of the same kind (two 52… codes), nor two groups placed in different counties: those
 /// identifiers can repeat or be mistyped, codes are unique. A county that one record does
 /// not show is no disagreement (a city-level name whose address is missing). And a name
-/// that two coded groups share joins nothing: which of them a code-less record belongs
-/// to is not for a name to say.
+/// that two coded groups with codes of one kind share joins nothing: which of them a
+/// code-less record belongs to is not for a name to say. Coded groups whose codes are of
+/// different kinds (an enterprise whose non-profit kept its name) are joined.
 struct RecordGroups {
     private var parent: [Int]
     private var rank: [UInt8]
@@ -57,9 +58,23 @@ struct RecordGroups {
             let members = byName[name]!
             guard members.count > 1 else { continue }
             let codedRoots = Set(members.map { root($0) }.filter { codesByRoot[$0] != nil })
-            guard codedRoots.count <= 1 else { continue }
+            guard codedRoots.count <= 1 || compatible(codedRoots) else { continue }
             for member in members.dropFirst() { union(members[0], member, guarded: true) }
         }
+    }
+
+    /// Whether groups' valid codes can be one institution's: at most one code of each kind
+    /// (an enterprise's 91… and the 52… of the non-profit that kept its name, as step 2
+    /// joins across months). Two codes of one kind are two registrations.
+    private func compatible(_ roots: Set<Int>) -> Bool {
+        var seen: [String: String] = [:]
+        for root in roots {
+            for (category, code) in codesByRoot[root] ?? [:] {
+                if let other = seen[category], other != code { return false }
+                seen[category] = code
+            }
+        }
+        return true
     }
 
     mutating func root(_ index: Int) -> Int {

@@ -15,11 +15,30 @@ struct SuccessorEvidence: Sendable, Hashable {
         let bits: Double
     }
 
-    let weights: [Weight]
+    private(set) var weights: [Weight]
     /// Excluded outright: the civil record names a different former code.
     let excluded: Bool
+    /// Why weighted evidence alone may not link the pair, however strong: a person decides.
+    var reviewOnly: String? = nil
+    /// The bits of the pair's own comparisons, before the other candidates are weighed.
+    private(set) var pairBits: Double = 0
+
+    init(weights: [Weight], excluded: Bool) {
+        self.weights = weights
+        self.excluded = excluded
+        pairBits = weights.reduce(0) { $0 + $1.bits }
+    }
 
     var bits: Double { weights.reduce(0) { $0 + $1.bits } }
+
+    /// This pair's odds, 2^bits, against `alternatives`: the odds that the civil institution
+    /// has no predecessor among the candidates, or has another one. A civil institution has
+    /// one predecessor at most, so a candidate is only as likely as its rivals leave room for.
+    func weighed(against alternatives: Double) -> SuccessorEvidence {
+        var evidence = self
+        evidence.weights.append(.init(label: "其他可能（另有候选或无前身）", bits: -log2(alternatives)))
+        return evidence
+    }
 
     /// The posterior probability of a match.
     var probability: Double { excluded ? 0 : 1 / (1 + pow(2, -bits)) }
@@ -30,19 +49,54 @@ struct SuccessorEvidence: Sendable, Hashable {
     }
 }
 
-/// Counts of a value among the candidates, for u-probabilities.
-struct TermFrequencies {
-    private var counts: [String: Int] = [:]
-    private(set) var total = 0
+/// The fields blocking compares on.
+enum BlockField: Hashable { case core, representative, address }
 
-    init<S: Sequence>(_ values: S) where S.Element == String {
-        for value in values { counts[value, default: 0] += 1; total += 1 }
+/// Counts of a value among the candidates, for u-probabilities: among all of them, and
+/// among those of one trade (scope trains, does not).
+struct TermFrequencies {
+    struct Counts {
+        var all = 0, training = 0, other = 0
+
+        mutating func add(_ trains: Bool?) {
+            all += 1
+            if trains == true { training += 1 } else if trains == false { other += 1 }
+        }
+
+        /// nil: all candidates (the trade is unknown).
+        subscript(_ trains: Bool?) -> Int {
+            switch trains {
+            case nil: all
+            case true?: training
+            case false?: other
+            }
+        }
     }
 
-    func count(_ value: String) -> Int { counts[value] ?? 0 }
+    /// The frequencies within one trade.
+    struct Trade {
+        fileprivate let frequencies: TermFrequencies
+        fileprivate let trains: Bool?
 
-    /// The chance that a random candidate carries this value.
-    func u(_ value: String) -> Double { Double(max(count(value), 1)) / Double(max(total, 1)) }
+        func count(_ value: String) -> Int { frequencies.counts[value]?[trains] ?? 0 }
+
+        /// The chance that a random candidate of the trade carries this value.
+        func u(_ value: String) -> Double { Double(max(count(value), 1)) / Double(max(frequencies.totals[trains], 1)) }
+    }
+
+    private var counts: [String: Counts] = [:]
+    private var totals = Counts()
+
+    init(_ enterprises: [InstitutionProfile], _ values: (InstitutionProfile) -> [String]) {
+        for enterprise in enterprises {
+            for value in values(enterprise) {
+                counts[value, default: Counts()].add(enterprise.scopeTrains)
+                totals.add(enterprise.scopeTrains)
+            }
+        }
+    }
+
+    func trade(_ trains: Bool?) -> Trade { Trade(frequencies: self, trains: trains) }
 }
 
 struct SuccessorScorer {
@@ -54,17 +108,42 @@ struct SuccessorScorer {
         static let county = 0.97
         static let representative = 0.75
         static let address = 0.5
+        /// A training school's predecessor states training in its scope: nearly always.
+        static let trains = 0.996
+        /// A mistyped former code is one typo (a substitution or two neighbours swapped) from
+        /// the predecessor's code: nearly always.
+        static let formerCodeWithinOneTypo = 0.95
+        /// log2(m/u) for a mistyped former code one typo from the enterprise's code: u is the
+        /// chance that some other valid code lies one typo from the same string, negligible
+        /// among tens of thousands of codes in 31^16; 30 bits is far below it and above any
+        /// sum of name, person and premises.
+        static let formerCodeOneTypo = 30.0
     }
 
+    /// The share of civil-affairs institutions met here that have a predecessor among the
+    /// candidates: most are re-registrations.
+    static let predecessorShare = 0.8
 
+    /// u of brand, representative and premises, counted among the candidates of the compared
+    /// enterprise's trade (its scope trains, does not, or is unknown: all candidates). The
+    /// trade's own weight already says how rare training enterprises are; within the trade,
+    /// a sister company that shares its partner's premises and owner but not its trade
+    /// does not make that address or name look common among training enterprises.
     let cores: TermFrequencies
     let representatives: TermFrequencies
+    let addresses: TermFrequencies
     let countyShares: [County: Double]
+    /// The share of candidates whose scope states training (among those with a scope).
+    let trainingShare: Double
     let candidateCount: Int
 
     init(enterprises: [InstitutionProfile]) {
-        cores = TermFrequencies(enterprises.flatMap(\.cores))
-        representatives = TermFrequencies(enterprises.flatMap(\.legalRepresentatives))
+        cores = TermFrequencies(enterprises) { $0.cores }
+        representatives = TermFrequencies(enterprises) { $0.legalRepresentatives }
+        addresses = TermFrequencies(enterprises) { $0.addresses }
+        let scopes = enterprises.compactMap(\.scopeTrains)
+        // Bounded away from 0 and 1, so that neither answer is ever worth infinite bits.
+        trainingShare = min(max(Double(scopes.filter { $0 }.count) / Double(max(scopes.count, 1)), 0.01), 0.99)
         var countyCounts: [County: Int] = [:]
         for enterprise in enterprises { for county in enterprise.counties { countyCounts[county, default: 0] += 1 } }
         let total = Double(max(countyCounts.values.reduce(0, +), 1))
@@ -76,32 +155,74 @@ struct SuccessorScorer {
         // A valid former code names the predecessor: any other enterprise is excluded. One
         // that fails its check is probably mistyped: one character off still points here.
         let validFormerCodes = civil.formerCreditCodes.filter(CreditCodeRules.isValid)
-        if !validFormerCodes.isEmpty, !validFormerCodes.contains(where: enterprise.creditCodes.contains) {
+        // Two valid codes are never one typo apart (the check character catches a substitution
+        // or a swap of neighbours): a former code one typo from the enterprise's code is that
+        // code, mistyped in the civil export or in the enterprise's own.
+        let oneTypo = civil.formerCreditCodes.contains { former in enterprise.creditCodes.contains { Self.oneTypoApart(former, $0) } }
+        if !validFormerCodes.isEmpty, !validFormerCodes.contains(where: enterprise.creditCodes.contains), !oneTypo {
             return SuccessorEvidence(weights: [.init(label: "原统一社会信用代码指向其他企业", bits: -50)], excluded: true)
         }
         // Most civil-affairs institutions met here are re-registrations, and each has one
         // predecessor among all the candidates.
-        var weights = [SuccessorEvidence.Weight(label: "先验", bits: log2(0.8 / Double(candidateCount)))]
-        if civil.formerCreditCodes.contains(where: { former in
-            enterprise.creditCodes.contains { Self.differByOneCharacter(former, $0) }
-        }) {
-            weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: 12))
+        var weights = [SuccessorEvidence.Weight(label: "先验", bits: log2(Self.predecessorShare / Double(candidateCount)))]
+        // A former code that fails its check is a mistyped code: one typo from this enterprise's
+        // code it is as good as the code; further away, it most likely belongs to another
+        // enterprise (damaged beyond one typo only rarely).
+        let damagedFormerCodes = civil.formerCreditCodes.filter { !CreditCodeRules.isValid($0) }
+        if oneTypo {
+            weights.append(.init(label: "原统一社会信用代码仅差一位（疑似录入错误）", bits: M.formerCodeOneTypo))
+        } else if validFormerCodes.isEmpty, !damagedFormerCodes.isEmpty {
+            weights.append(.init(label: "原统一社会信用代码（校验不符）与企业代码不符", bits: log2(1 - M.formerCodeWithinOneTypo)))
         }
-        weights.append(compareCores(civil.cores, enterprise.cores))
-        if let county = compareCounties(civil.counties, enterprise.counties) { weights.append(county) }
-        if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives) {
+        let trade = enterprise.scopeTrains
+        weights.append(compareCores(civil.cores, enterprise.cores, cores.trade(trade)))
+        if let county = compareCounties(civil.counties, enterprise.counties, civil.otherCounties ?? [], enterprise.otherCounties ?? []) {
+            weights.append(county)
+        }
+        if let representative = compareRepresentatives(civil.legalRepresentatives, enterprise.legalRepresentatives, representatives.trade(trade)) {
             weights.append(representative)
         }
-        if let address = compareAddresses(civil.addresses, enterprise.addresses) { weights.append(address) }
+        if let address = compareAddresses(civil.addresses, enterprise.addresses, addresses.trade(trade)) { weights.append(address) }
         if let trade = compareTrade(enterprise.scopeTrains) { weights.append(trade) }
         if let registered = civil.civilRegisteredOn, let established = enterprise.enterpriseEstablishedOn,
            registered < established {
             weights.append(.init(label: "非营利登记早于企业成立", bits: -5))
         }
-        return SuccessorEvidence(weights: weights, excluded: false)
+        var evidence = SuccessorEvidence(weights: weights, excluded: false)
+        // Features of a sister company (same owner, premises and brand, another trade) agree
+        // together, so their bits overwhelm the one that tells it apart: an enterprise whose
+        // scope never states training is never linked on weighted evidence alone.
+        if enterprise.scopeTrains == false { evidence.reviewOnly = "企业经营范围不含培训" }
+        return evidence
     }
 
-    private func compareCores(_ a: [String], _ b: [String]) -> SuccessorEvidence.Weight {
+    /// The odds, summed over the candidates blocking never compares, that one of them is the
+    /// predecessor: each disagrees with the civil institution on brand, representative and
+    /// premises (what blocking looks at), except the candidates of a key too common to block
+    /// on (`unblocked`), which agree on that one. County and trade average out over all
+    /// candidates (their weights are term frequencies).
+    func unblockedOdds(civil: InstitutionProfile, unblocked: Set<BlockField>) -> Double {
+        var misses: [BlockField: Double] = [:]
+        if !civil.cores.isEmpty { misses[.core] = 1 - M.core }
+        if !civil.legalRepresentatives.isEmpty { misses[.representative] = 1 - M.representative }
+        if !civil.addresses.isEmpty { misses[.address] = 1 - M.address }
+        let allMiss = misses.values.reduce(1, *)
+        var odds = allMiss
+        for field in unblocked {
+            guard let miss = misses[field] else { continue }
+            let m = switch field { case .core: M.core; case .representative: M.representative; case .address: M.address }
+            odds += allMiss / miss * m
+        }
+        // A mistyped former code is far from the codes of the candidates blocking skipped
+        // (the ones one typo away are always compared).
+        if civil.formerCreditCodes.contains(where: { !CreditCodeRules.isValid($0) }),
+           !civil.formerCreditCodes.contains(where: CreditCodeRules.isValid) {
+            odds *= 1 - M.formerCodeWithinOneTypo
+        }
+        return Self.predecessorShare * odds
+    }
+
+    private func compareCores(_ a: [String], _ b: [String], _ cores: TermFrequencies.Trade) -> SuccessorEvidence.Weight {
         if let shared = a.filter(b.contains).min(by: { cores.count($0) < cores.count($1) }) {
             return .init(label: "品牌“\(shared)”一致", bits: log2(M.core / cores.u(shared)))
         }
@@ -111,15 +232,20 @@ struct SuccessorScorer {
         return .init(label: "品牌不同", bits: log2((1 - M.core) / 1))
     }
 
-    private func compareCounties(_ a: [County], _ b: [County]) -> SuccessorEvidence.Weight? {
+    /// A county that another source of either side's records named counts too: when a
+    /// record's own sources disagree, its county is not known well enough to disagree with.
+    private func compareCounties(_ a: [County], _ b: [County], _ otherA: [County], _ otherB: [County]) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         if let shared = a.first(where: b.contains) {
             return .init(label: "同属\(shared.name)", bits: log2(M.county / (countyShares[shared] ?? 1)))
         }
+        if let shared = (a + otherA).filter({ (b + otherB).contains($0) }).min() {
+            return .init(label: "同属\(shared.name)（另一来源）", bits: log2(M.county / (countyShares[shared] ?? 1)))
+        }
         return .init(label: "旗县区不同", bits: log2((1 - M.county) / 0.85))
     }
 
-    private func compareRepresentatives(_ a: [String], _ b: [String]) -> SuccessorEvidence.Weight? {
+    private func compareRepresentatives(_ a: [String], _ b: [String], _ representatives: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         if let shared = a.filter(b.contains).min(by: { representatives.count($0) < representatives.count($1) }) {
             return .init(label: "法定代表人一致", bits: log2(M.representative / representatives.u(shared)))
@@ -127,10 +253,11 @@ struct SuccessorScorer {
         return .init(label: "法定代表人不同", bits: log2(1 - M.representative))
     }
 
-    private func compareAddresses(_ a: [String], _ b: [String]) -> SuccessorEvidence.Weight? {
+    private func compareAddresses(_ a: [String], _ b: [String], _ addresses: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
-        if a.contains(where: b.contains) {
-            return .init(label: "住所一致", bits: min(log2(M.address * Double(candidateCount)), 9))
+        // The rarest shared address counts: premises many enterprises register at say little.
+        if let shared = a.filter(b.contains).min(by: { addresses.count($0) < addresses.count($1) }) {
+            return .init(label: "住所一致", bits: log2(M.address / addresses.u(shared)))
         }
         let best = a.flatMap { x in b.map { y in Self.bigramDice(x, y) } }.max() ?? 0
         if best >= 0.6 { return .init(label: "住所相近", bits: 3) }
@@ -139,9 +266,42 @@ struct SuccessorScorer {
 
     /// A training school's predecessor trains: an enterprise whose scope never mentions
     /// it is a sister company (same owner and premises, another trade), not the predecessor.
+    /// u is the share of candidates whose scope states training (term frequency).
     private func compareTrade(_ trains: Bool?) -> SuccessorEvidence.Weight? {
         guard let trains else { return nil }
-        return trains ? .init(label: "企业经营范围含培训", bits: 1) : .init(label: "企业经营范围不含培训", bits: -8)
+        return trains
+            ? .init(label: "企业经营范围含培训", bits: log2(M.trains / trainingShare))
+            : .init(label: "企业经营范围不含培训", bits: log2((1 - M.trains) / (1 - trainingShare)))
+    }
+
+    /// One substitution or one swap of neighbouring characters apart.
+    static func oneTypoApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count, x.count >= 2 else { return false }
+        let differing = x.indices.filter { x[$0] != y[$0] }
+        if differing.count == 1 { return true }
+        return differing.count == 2 && differing[1] == differing[0] + 1
+            && x[differing[0]] == y[differing[1]] && x[differing[1]] == y[differing[0]]
+    }
+
+    /// Every string one typo from a code (for blocking on a mistyped former code).
+    static func oneTypoVariants(_ code: String) -> [String] {
+        let bytes = Array(code.utf8)
+        var variants: [String] = []
+        for index in bytes.indices {
+            for character in CreditCodeRules.alphabet where character != bytes[index] {
+                var variant = bytes
+                variant[index] = character
+                variants.append(String(decoding: variant, as: UTF8.self))
+            }
+            if index + 1 < bytes.count, bytes[index] != bytes[index + 1] {
+                var variant = bytes
+                variant.swapAt(index, index + 1)
+                variants.append(String(decoding: variant, as: UTF8.self))
+            }
+        }
+        return variants
     }
 
     static func differByOneCharacter(_ a: String, _ b: String) -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 import RegistryModel
 
 /// Step 3: links civil-affairs institutions (non-profits registered after the policy, and
@@ -32,32 +33,12 @@ struct SuccessorMatcher {
     let different: Set<[InstitutionID]>
 
     func match(civil: [InstitutionProfile], enterprises: [InstitutionProfile]) -> Outcome {
-        let scorer = SuccessorScorer(enterprises: enterprises)
-        var byCore: [String: [Int]] = [:]
-        var byRepresentative: [String: [Int]] = [:]
-        var byAddress: [String: [Int]] = [:]
-        for (index, enterprise) in enterprises.enumerated() {
-            for core in enterprise.cores { byCore[core, default: []].append(index) }
-            for name in enterprise.legalRepresentatives { byRepresentative[name, default: []].append(index) }
-            for address in enterprise.addresses { byAddress[address, default: []].append(index) }
-        }
-
+        let candidates = SuccessorCandidates(enterprises: enterprises)
         var candidatesByCivil: [InstitutionID: [Pair]] = [:]
         var bestCivilByEnterprise: [InstitutionID: Pair] = [:]
         for profile in civil {
-            var block = Set<Int>()
-            for core in profile.cores { block.formUnion(Self.limited(byCore[core])) }
-            for name in profile.legalRepresentatives { block.formUnion(Self.limited(byRepresentative[name])) }
-            for address in profile.addresses { block.formUnion(Self.limited(byAddress[address])) }
-            var pairs: [Pair] = []
-            for index in block.sorted() {
-                let enterprise = enterprises[index]
-                guard !different.contains([profile.id, enterprise.id].sorted()) else { continue }
-                let evidence = scorer.score(civil: profile, enterprise: enterprise)
-                guard evidence.probability >= Self.reviewProbability else { continue }
-                pairs.append(Pair(civil: profile.id, enterprise: enterprise.id, evidence: evidence))
-            }
-            pairs.sort { ($0.evidence.bits, $1.enterprise) > ($1.evidence.bits, $0.enterprise) }
+            let pairs = candidates.weighed(profile, different: different)
+                .filter { $0.evidence.probability >= Self.reviewProbability }
             candidatesByCivil[profile.id] = pairs
             for pair in pairs {
                 if let current = bestCivilByEnterprise[pair.enterprise], current.evidence.bits >= pair.evidence.bits { continue }
@@ -70,11 +51,13 @@ struct SuccessorMatcher {
         for pairs in candidatesByCivil.values { for pair in pairs { rivalsByEnterprise[pair.enterprise, default: []].append(pair) } }
         for profile in civil {
             guard let pairs = candidatesByCivil[profile.id], let best = pairs.first else { continue }
-            let runnerUp = pairs.dropFirst().first?.evidence.bits ?? -.infinity
+            // The margin compares the pairs' own evidence: the weighing against the other
+            // candidates already counts the runner-up once.
+            let runnerUp = pairs.dropFirst().first?.evidence.pairBits ?? -.infinity
             let rivalCivil = (rivalsByEnterprise[best.enterprise] ?? [])
-                .filter { $0.civil != profile.id }.map(\.evidence.bits).max() ?? -.infinity
-            let clear = best.evidence.bits - max(runnerUp, rivalCivil) >= Self.requiredMargin
-            if best.evidence.probability >= Self.linkProbability, clear,
+                .filter { $0.civil != profile.id }.map(\.evidence.pairBits).max() ?? -.infinity
+            let clear = best.evidence.pairBits - max(runnerUp, rivalCivil) >= Self.requiredMargin
+            if best.evidence.probability >= Self.linkProbability, clear, best.evidence.reviewOnly == nil,
                bestCivilByEnterprise[best.enterprise]?.civil == profile.id {
                 outcome.links.append(best)
             } else {
@@ -83,9 +66,118 @@ struct SuccessorMatcher {
         }
         return outcome
     }
+}
 
-    private static func limited(_ block: [Int]?) -> [Int] {
-        guard let block, block.count <= maximumBlockSize else { return [] }
-        return block
+/// Blocking and scoring for step 4: the enterprises a civil institution is compared with,
+/// each pair's evidence, weighed against the other candidates.
+struct SuccessorCandidates {
+    let enterprises: [InstitutionProfile]
+    let scorer: SuccessorScorer
+    private var byCore: [String: [Int]] = [:]
+    private var byRepresentative: [String: [Int]] = [:]
+    private var byAddress: [String: [Int]] = [:]
+    /// Each code's enterprise (a code belongs to one institution: the first one keeps it).
+    private var byCode: [String: Int] = [:]
+    /// Enterprise codes that fail their check, under each masked form (one position `*`):
+    /// what a valid former code one substitution from them shares with them.
+    private var byMistypedCodeMask: [String: [Int]] = [:]
+
+    init(enterprises: [InstitutionProfile]) {
+        self.enterprises = enterprises
+        scorer = SuccessorScorer(enterprises: enterprises)
+        for (index, enterprise) in enterprises.enumerated() {
+            for core in enterprise.cores { byCore[core, default: []].append(index) }
+            for name in enterprise.legalRepresentatives { byRepresentative[name, default: []].append(index) }
+            for address in enterprise.addresses { byAddress[address, default: []].append(index) }
+            for code in enterprise.creditCodes {
+                if byCode[code] == nil { byCode[code] = index }
+                guard !CreditCodeRules.isValid(code) else { continue }
+                for mask in Self.masks(code) { byMistypedCodeMask[mask, default: []].append(index) }
+            }
+        }
+    }
+
+    /// The code with each position in turn replaced by `*`.
+    private static func masks(_ code: String) -> [String] {
+        let bytes = Array(code.utf8)
+        return bytes.indices.map { index in
+            var masked = bytes
+            masked[index] = UInt8(ascii: "*")
+            return String(decoding: masked, as: UTF8.self)
+        }
+    }
+
+    /// The code with each pair of different neighbours swapped.
+    private static func swaps(_ code: String) -> [String] {
+        let bytes = Array(code.utf8)
+        return bytes.indices.dropLast().compactMap { index in
+            guard bytes[index] != bytes[index + 1] else { return nil }
+            var swapped = bytes
+            swapped.swapAt(index, index + 1)
+            return String(decoding: swapped, as: UTF8.self)
+        }
+    }
+
+    /// Every compared enterprise, best first, each pair weighed against the others: a civil
+    /// institution has one predecessor at most, so the odds of one candidate are shared with its
+    /// rivals, with the candidates blocking never compared, and with having none.
+    func weighed(_ profile: InstitutionProfile, different: Set<[InstitutionID]>) -> [SuccessorMatcher.Pair] {
+        var block = Set<Int>()
+        var unblocked = Set<BlockField>()
+        func add(_ members: [Int]?, _ field: BlockField) {
+            guard let members else { return }
+            if members.count > SuccessorMatcher.maximumBlockSize { unblocked.insert(field) } else { block.formUnion(members) }
+        }
+        for core in profile.cores { add(byCore[core], .core) }
+        for name in profile.legalRepresentatives { add(byRepresentative[name], .representative) }
+        for address in profile.addresses { add(byAddress[address], .address) }
+        // The enterprises whose code is one typo from a former code: the former code mistyped,
+        // or (a valid former code) the enterprise's own.
+        for former in profile.formerCreditCodes {
+            if CreditCodeRules.isValid(former) {
+                for mask in Self.masks(former) { block.formUnion(byMistypedCodeMask[mask] ?? []) }
+                for swapped in Self.swaps(former) { if let index = byCode[swapped] { block.insert(index) } }
+            } else {
+                for variant in SuccessorScorer.oneTypoVariants(former) { if let index = byCode[variant] { block.insert(index) } }
+            }
+        }
+
+        var scored: [(enterprise: InstitutionID, evidence: SuccessorEvidence, odds: Double)] = []
+        for index in block.sorted() {
+            let enterprise = enterprises[index]
+            guard !different.contains([profile.id, enterprise.id].sorted()) else { continue }
+            let evidence = scorer.score(civil: profile, enterprise: enterprise)
+            scored.append((enterprise.id, evidence, evidence.excluded ? 0 : pow(2, evidence.bits)))
+        }
+        let total = scored.reduce(0) { $0 + $1.odds }
+        let elsewhere = (1 - SuccessorScorer.predecessorShare) + scorer.unblockedOdds(civil: profile, unblocked: unblocked)
+        var pairs = scored.map { candidate in
+            SuccessorMatcher.Pair(civil: profile.id, enterprise: candidate.enterprise,
+                                  evidence: candidate.evidence.excluded ? candidate.evidence
+                                      : candidate.evidence.weighed(against: elsewhere + (total - candidate.odds)))
+        }
+        pairs.sort { ($0.evidence.bits, $1.enterprise) > ($1.evidence.bits, $0.enterprise) }
+        return pairs
+    }
+}
+
+/// The successor evidence between two profiles as step 4 weighs it, for evaluation and for
+/// explaining a split to a clerk: blocking and scoring over the given enterprise candidates.
+public struct SuccessorDiagnosis: Sendable {
+    private let candidates: SuccessorCandidates
+
+    public init(enterprises: [InstitutionProfile]) {
+        candidates = SuccessorCandidates(enterprises: enterprises)
+    }
+
+    /// The posterior, the evidence in words, and whether blocking compares the pair at all
+    /// (if not, the evidence is the pair's own, unweighed against other candidates).
+    public func evidence(civil: InstitutionProfile, enterprise: InstitutionProfile)
+        -> (probability: Double, bits: Double, summary: String, blocked: Bool) {
+        if let pair = candidates.weighed(civil, different: []).first(where: { $0.enterprise == enterprise.id }) {
+            return (pair.evidence.probability, pair.evidence.bits, pair.evidence.summary, true)
+        }
+        let evidence = candidates.scorer.score(civil: civil, enterprise: enterprise)
+        return (evidence.probability, evidence.bits, evidence.summary, false)
     }
 }

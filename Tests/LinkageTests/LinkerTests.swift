@@ -41,6 +41,30 @@ import RegistryModel
         #expect(result.link(of: mangled)?.rule == .nameCounty)
     }
 
+    @Test func aNonProfitThatKeptItsNameJoinsItsEnterpriseGroupAcrossAMistypedCode() throws {
+        var month = MonthBuilder()
+        let enterpriseCode = creditCode("91150800MA05A1JB")
+        let enterprise = month.enterprise("内蒙古天达教育科技有限公司", code: enterpriseCode, representative: "高梅",
+                                          address: "临河区临狼路恒大名都2号楼3单元503")
+        let registered = creditCode("52150802MJ288756")
+        // The snapshot mistypes one character of the code (the check fails) but names the enterprise.
+        let mistyped = "52150802EJ" + registered.dropFirst(10)
+        #expect(!CreditCodeRules.isValid(mistyped))
+        let snapshot = month.nonprofit("临河区天达学科培训学校", code: mistyped, former: enterpriseCode, representative: "高梅",
+                                       address: "临河区临狼路恒大名都2号楼3单元503")
+        // The bureau's list of completed business carries the right code, and the application before it none.
+        let listed = month.nonprofit("临河区天达学科培训学校", code: registered, representative: "高梅",
+                                     address: "临河区临狼路恒大名都2号楼3单元503")
+        let application = month.nonprofit("临河区天达学科培训学校", code: nil, representative: "高梅",
+                                          address: "临河区临狼路恒大名都2号楼3单元503", registered: "", status: "受理中")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        let id = try #require(result.institution(of: enterprise))
+        #expect(result.institution(of: snapshot) == id)
+        #expect(result.institution(of: listed) == id)
+        #expect(result.institution(of: application) == id)
+        #expect(result.nextSequence == 2)
+    }
+
     @Test func reRegistrationWithoutFormerCodeLinksOnWeightedEvidence() throws {
         var month = MonthBuilder()
         month.background(count: 40)
@@ -104,9 +128,9 @@ import RegistryModel
     @Test func aGrayZonePairGoesToReviewUnlinked() throws {
         var month = MonthBuilder()
         month.background(count: 40)
-        // Same brand, county and representative, but other premises: likely, not certain.
+        // Same brand, county and premises, but another representative: likely, not certain.
         let enterprise = month.zhiyuanCompany()
-        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
+        let school = month.zhiyuanSchool(representative: "李华", address: "临河区新华街18号")
         let result = linker.link(month.records, known: [], nextSequence: 1)
         #expect(result.institution(of: school) != result.institution(of: enterprise))
         let review = try #require(result.reviews.first)
@@ -188,7 +212,7 @@ import RegistryModel
         var month = MonthBuilder()
         month.background(count: 40)
         let enterprise = month.zhiyuanCompany()
-        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
+        let school = month.zhiyuanSchool(representative: "李华", address: "临河区新华街18号")
         let first = linker.link(month.records, known: [], nextSequence: 1)
         let enterpriseID = first.institution(of: enterprise)!
         let schoolID = first.institution(of: school)!
@@ -207,13 +231,13 @@ import RegistryModel
         var month = MonthBuilder()
         month.background(count: 40)
         let enterprise = month.zhiyuanCompany()
-        month.zhiyuanSchool(representative: "王建国", address: "临河区解放西街66号")
+        month.zhiyuanSchool(representative: "李华", address: "临河区新华街18号")
         let first = linker.link(month.records, known: [], nextSequence: 1)
         let enterpriseID = first.institution(of: enterprise)!
         let schoolID = InstitutionID(sequence: first.nextSequence - 1)
         #expect(first.reviews.map(\.civil) == [schoolID])
 
-        // Next month the school's premises match too: alone, that would link them.
+        // Next month the school's representative matches too: alone, that would link them.
         var next = MonthBuilder()
         next.background(count: 40)
         next.zhiyuanCompany()

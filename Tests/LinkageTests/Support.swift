@@ -76,6 +76,24 @@ struct MonthBuilder {
         }
     }
 
+    /// Enterprises of other trades (building, catering, retail), as a real month's export
+    /// mostly holds: their scopes never state training.
+    mutating func otherTrades(count: Int, county: String = "临河区") {
+        let brands = ["鑫兴", "恒达", "宏源", "金泰", "瑞丰", "华盛", "永安", "隆基", "万和", "东升", "富民", "佳美"]
+        let trades = [("建筑工程", "房屋建筑工程施工；市政道路工程"), ("餐饮管理", "餐饮服务；食品销售"),
+                      ("商贸", "日用百货、五金交电销售"), ("农牧业科技", "农作物种植；牲畜养殖")]
+        let surnames = ["郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓"]
+        for index in 0..<count {
+            let brand = brands[index % brands.count] + (index >= brands.count ? String(index) : "")
+            let (trade, scope) = trades[index % trades.count]
+            enterprise(
+                "巴彦淖尔市\(county)\(brand)\(trade)有限公司",
+                code: creditCode("91150802MA0D\(String(format: "%04d", index))"),
+                representative: surnames[index % surnames.count] + "某\(index)",
+                address: "\(county)胜利路\(index + 100)号", scope: scope)
+        }
+    }
+
     private mutating func add(_ kind: SourceKind, _ values: [Field: String]) -> RecordRef {
         let ref = RecordRef(sourceFile: kind == .civilAffairs ? "民政.csv" : "市场监管.csv",
                             ordinal: records.filter { $0.kind == kind }.count + 1)
