@@ -13,6 +13,7 @@ extension InstitutionProfile {
         object.add("nameCounties", strings: nameCounties)
         object.add("cores", strings: cores)
         object.add("counties", strings: counties.map(\.rawValue))
+        if let otherCounties { object.add("otherCounties", strings: otherCounties.map(\.rawValue)) }
         object.add("legalRepresentatives", strings: legalRepresentatives)
         object.add("addresses", strings: addresses)
         object.add("hasEnterprise", hasEnterprise)
@@ -31,6 +32,7 @@ extension InstitutionProfile {
         nameCounties = try json.strings("nameCounties")
         cores = try json.strings("cores")
         counties = try json.strings("counties", as: County.self)
+        otherCounties = try json["otherCounties"].flatMap { $0 == .null ? nil : try json.strings("otherCounties", as: County.self) }
         legalRepresentatives = try json.strings("legalRepresentatives")
         addresses = try json.strings("addresses")
         scopeTrains = json["scopeTrains"]?.bool

@@ -26,6 +26,24 @@ struct InstitutionMemoryTests {
         #expect(!text.contains("null"))
     }
 
+    /// A property added to the state but not to this fixture would go untested, and one missing
+    /// from `jsonText` or `init(json:)` would be forgotten between months: every stored
+    /// property of the filled fixture must hold a value.
+    @Test func theFilledFixtureLeavesNoPropertyEmpty() {
+        let memory = Self.memory(filled: true)
+        let parts: [(String, Any)] = [("profile", memory.profile), ("history", memory.history),
+                                      ("registration", memory.history.registrations[0]),
+                                      ("sighting", memory.history.registrations[0].sightings[0]),
+                                      ("event", memory.history.registrations[0].business[0]), ("requirement", memory.requirement!)]
+        for (part, value) in parts {
+            for child in Mirror(reflecting: value).children {
+                let mirror = Mirror(reflecting: child.value)
+                let empty = (mirror.displayStyle == .optional || mirror.displayStyle == .collection) && mirror.children.isEmpty
+                #expect(!empty, "\(part).\(child.label ?? "?") is empty: fill it here, and check jsonText and init(json:)")
+            }
+        }
+    }
+
     static func memory(filled: Bool) -> InstitutionMemory {
         let day = Day(year: 2021, month: 9, day: 30)!
         var profile = InstitutionProfile(id: InstitutionID(sequence: 123))
@@ -36,6 +54,7 @@ struct InstitutionMemoryTests {
             profile.nameCounties = ["智远教育科技|150802"]
             profile.cores = ["智远"]
             profile.counties = [.linhe, .wuyuan]
+            profile.otherCounties = [.dengkou]
             profile.legalRepresentatives = ["王 \"小\" 明\\"]
             profile.addresses = ["临河区新华街12号\n2楼"]
             profile.scopeTrains = false
