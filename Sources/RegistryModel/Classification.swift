@@ -135,21 +135,46 @@ public struct ClassificationEvidence: Sendable, Hashable {
     }
 
     /// One line for review files: `规则 subject（classify-rules.tsv:12）：经营范围 “语文” [a.csv#3] — …`.
-    public var text: String { text(marks: [:]) }
+    public var text: String { text(marks: []) }
 
-    /// The line with its records shown by their marks (`[①②]`) where `marks` has them.
-    func text(marks: [RecordRef: String]) -> String {
-        var parts = "规则 \(rule)"
-        if let source { parts += "（\(source)）" }
-        parts += "："
-        if let field { parts += "\(Self.fieldName(field)) " }
-        parts += "“\(phrase)”"
-        if !records.isEmpty {
-            let named = records.map { marks[$0] ?? "\($0.sourceFile)#\($0.ordinal)" }
-            parts += " [" + named.joined(separator: records.allSatisfy { marks[$0] != nil } ? "" : ", ") + "]"
+    /// The line with its records shown by their marks (`[①②]`) where `marks` has them (an
+    /// institution has a handful of records: a list searched in order beats hashing them).
+    func text(marks: [(record: RecordRef, mark: String)]) -> String {
+        var line = "规则 "
+        line.reserveCapacity(160)
+        line += rule
+        if let source {
+            line += "（"
+            line += source
+            line += "）"
         }
-        if !note.isEmpty { parts += " — \(note)" }
-        return parts
+        line += "："
+        if let field {
+            line += Self.fieldName(field)
+            line += " "
+        }
+        line += "“"
+        line += phrase
+        line += "”"
+        if !records.isEmpty {
+            line += " ["
+            for (position, record) in records.enumerated() {
+                if let mark = marks.first(where: { $0.record == record })?.mark {
+                    line += mark
+                } else {
+                    if position > 0 { line += ", " }
+                    line += record.sourceFile
+                    line += "#"
+                    line += String(record.ordinal)
+                }
+            }
+            line += "]"
+        }
+        if !note.isEmpty {
+            line += " — "
+            line += note
+        }
+        return line
     }
 
     /// ①…⑳, ㉑…㊿, then (51)…: how the evidence refers to the records it lists once.
@@ -208,17 +233,16 @@ public struct Classification: Sendable, Hashable {
     /// The evidence as a person reads it: the records it comes from listed once, numbered
     /// (`记录：① a.csv#3；② b.xml#7`), then each finding naming its records by number.
     public var evidenceLines: [String] {
-        var marks: [RecordRef: String] = [:]
-        var legend: [String] = []
+        var marks: [(record: RecordRef, mark: String)] = []
         for item in evidence {
-            for record in item.records where marks[record] == nil {
-                let mark = ClassificationEvidence.mark(marks.count + 1)
-                marks[record] = mark
-                legend.append("\(mark) \(record.sourceFile)#\(record.ordinal)")
+            for record in item.records where !marks.contains(where: { $0.record == record }) {
+                marks.append((record, ClassificationEvidence.mark(marks.count + 1)))
             }
         }
         let lines = evidence.map { $0.text(marks: marks) }
-        return legend.isEmpty ? lines : ["记录：" + legend.joined(separator: "；")] + lines
+        guard !marks.isEmpty else { return lines }
+        let legend = marks.map { "\($0.mark) \($0.record.sourceFile)#\($0.record.ordinal)" }
+        return ["记录：" + legend.joined(separator: "；")] + lines
     }
 
     public var needsReview: Bool { reviewReason != nil }
