@@ -16,62 +16,69 @@ import RegistryModel
 struct RecordGroups {
     private var parent: [Int]
     private var rank: [UInt8]
-    /// Per root: the valid codes of its records, by category (`91`, `52` …). A code that
-    /// fails its check is likely a typo of another and proves no difference.
-    private var codesByRoot: [Int: [String: String]] = [:]
-    /// Per root: the counties its records are placed in.
-    private var countiesByRoot: [Int: Set<County>] = [:]
+    /// Per root: the valid codes of its records, at most one per category (`91`, `52` …). A
+    /// code that fails its check is likely a typo of another and proves no difference.
+    private var codesByRoot: [[String]]
+    /// Per root: the counties its records are placed in, one bit per county.
+    private var countiesByRoot: [UInt8]
 
     init(_ records: [SourceRecord], keys: [RecordKeys]) {
         parent = Array(records.indices)
         rank = Array(repeating: 0, count: records.count)
+        codesByRoot = Array(repeating: [], count: records.count)
+        countiesByRoot = Array(repeating: 0, count: records.count)
         for (index, key) in keys.enumerated() {
-            if let code = key.creditCode, records[index].creditCode?.isValid == true {
-                codesByRoot[index] = [String(code.prefix(2)): code]
-            }
-            if let county = records[index].county.county { countiesByRoot[index] = [county] }
+            if let code = key.creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = [code] }
+            if let county = records[index].county.county { countiesByRoot[index] = Self.bit(county) }
         }
 
-        var firstByIdentifier: [String: Int] = [:]
-        func join(_ identifier: String, _ index: Int, guarded: Bool) {
-            if let first = firstByIdentifier[identifier] {
-                union(first, index, guarded: guarded)
-            } else {
-                firstByIdentifier[identifier] = index
-            }
-        }
+        var firstByCode: [TextKey: Int] = [:]
+        var firstByNumber: [TextKey: Int] = [:]
         for (index, key) in keys.enumerated() {
-            if let code = key.creditCode { join("code:" + code, index, guarded: false) }
-            for number in key.otherNumbers { join(number, index, guarded: true) }
+            if let code = key.creditCode {
+                if let first = firstByCode[TextKey(code)] { union(first, index, guarded: false) } else { firstByCode[TextKey(code)] = index }
+            }
+            for number in key.otherNumbers {
+                if let first = firstByNumber[TextKey(number)] { union(first, index, guarded: true) } else { firstByNumber[TextKey(number)] = index }
+            }
         }
         // A former code joins its record to the record that carries that code.
         for (index, key) in keys.enumerated() {
-            if let former = key.formerCreditCode, let holder = firstByIdentifier["code:" + former] {
+            if let former = key.formerCreditCode, let holder = firstByCode[TextKey(former)] {
                 union(holder, index, guarded: false)
             }
         }
-        var byName: [String: [Int]] = [:]
+        var byName: [TextKey: [Int]] = [:]
         for (index, key) in keys.enumerated() {
-            if let name = key.name { byName[name, default: []].append(index) }
+            if let name = key.name { byName[TextKey(name), default: []].append(index) }
         }
         for name in byName.keys.sorted() {
             let members = byName[name]!
             guard members.count > 1 else { continue }
-            let codedRoots = Set(members.map { root($0) }.filter { codesByRoot[$0] != nil })
+            let codedRoots = Set(members.map { root($0) }.filter { !codesByRoot[$0].isEmpty })
             guard codedRoots.count <= 1 || compatible(codedRoots) else { continue }
             for member in members.dropFirst() { union(members[0], member, guarded: true) }
         }
+    }
+
+    private static func bit(_ county: County) -> UInt8 {
+        1 << UInt8(County.allCases.firstIndex(of: county)!)
+    }
+
+    /// A code's category: its first two characters (`91`, `52` …).
+    private static func sameCategory(_ a: String, _ b: String) -> Bool {
+        a.utf8.prefix(2).elementsEqual(b.utf8.prefix(2))
     }
 
     /// Whether groups' valid codes can be one institution's: at most one code of each kind
     /// (an enterprise's 91… and the 52… of the non-profit that kept its name, as step 2
     /// joins across months). Two codes of one kind are two registrations.
     private func compatible(_ roots: Set<Int>) -> Bool {
-        var seen: [String: String] = [:]
+        var seen: [String] = []
         for root in roots {
-            for (category, code) in codesByRoot[root] ?? [:] {
-                if let other = seen[category], other != code { return false }
-                seen[category] = code
+            for code in codesByRoot[root] {
+                if seen.contains(where: { Self.sameCategory($0, code) && $0 != code }) { return false }
+                seen.append(code)
             }
         }
         return true
@@ -102,24 +109,24 @@ struct RecordGroups {
         var rootA = root(a)
         var rootB = root(b)
         guard rootA != rootB else { return }
-        let codesA = codesByRoot[rootA] ?? [:]
-        let codesB = codesByRoot[rootB] ?? [:]
-        let countiesA = countiesByRoot[rootA] ?? []
-        let countiesB = countiesByRoot[rootB] ?? []
         if guarded {
-            if codesA.contains(where: { category, code in codesB[category].map { $0 != code } ?? false }) { return }
-            if !countiesA.isEmpty, !countiesB.isEmpty, countiesA.isDisjoint(with: countiesB) { return }
+            let codesB = codesByRoot[rootB]
+            if codesByRoot[rootA].contains(where: { code in codesB.contains { Self.sameCategory($0, code) && $0 != code } }) { return }
+            let countiesA = countiesByRoot[rootA], countiesB = countiesByRoot[rootB]
+            if countiesA != 0, countiesB != 0, countiesA & countiesB == 0 { return }
         }
+        // The joined group holds both sides' codes and counties; where both have a code of one
+        // category (joined by a code, unguarded), the first side's is kept.
+        let codes = codesByRoot[rootA] + codesByRoot[rootB].filter { code in
+            !codesByRoot[rootA].contains { Self.sameCategory($0, code) }
+        }
+        let counties = countiesByRoot[rootA] | countiesByRoot[rootB]
         if rank[rootA] < rank[rootB] { swap(&rootA, &rootB) }
         parent[rootB] = rootA
         if rank[rootA] == rank[rootB] { rank[rootA] += 1 }
-        if !codesB.isEmpty {
-            codesByRoot[rootA] = codesA.merging(codesB) { first, _ in first }
-            codesByRoot[rootB] = nil
-        }
-        if !countiesB.isEmpty {
-            countiesByRoot[rootA] = countiesA.union(countiesB)
-            countiesByRoot[rootB] = nil
-        }
+        codesByRoot[rootA] = codes
+        codesByRoot[rootB] = []
+        countiesByRoot[rootA] = counties
+        countiesByRoot[rootB] = 0
     }
 }

@@ -31,6 +31,28 @@ import RegistryModel
         #expect(result.link(of: twin)?.rule == .creditCode)
     }
 
+    /// A coded record joined, by its 注册号, to a larger group of code-less records keeps its
+    /// code in the group: a name the group shares with another enterprise's code must not join
+    /// them. (The group once lost the code when the code-less side became the root.)
+    @Test func aGroupKeepsItsCodeWhicheverSideOfAJoinSurvives() {
+        var month = MonthBuilder()
+        let coded = month.add(.marketRegulation, [
+            .name: "巴彦淖尔市临河区启明教育咨询有限公司", .creditCode: creditCode("91150802MA0N7ABC"),
+            .registrationNumber: "150802000012345", .address: "临河区胜利路1号", .legalRepresentative: "赵刚"])
+        let application = month.add(.civilAffairs, [
+            .name: "临河区启明培训中心", .certificateNumber: "临民证字第0042号", .address: "临河区胜利路1号"])
+        let registration = month.add(.civilAffairs, [
+            .name: "临河区启明培训学校", .certificateNumber: "临民证字第0042号", .registrationNumber: "150802000012345",
+            .address: "临河区胜利路1号"])
+        let namesake = month.add(.marketRegulation, [
+            .name: "临河区启明培训中心", .creditCode: creditCode("91150802MA0N8DEF"), .address: "临河区解放街9号",
+            .legalRepresentative: "孙丽"])
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: application) == result.institution(of: coded))
+        #expect(result.institution(of: registration) == result.institution(of: coded))
+        #expect(result.institution(of: namesake) != result.institution(of: coded))
+    }
+
     @Test func variantNamesWithAnExcelMangledCodeJoinByNameAndCounty() {
         var month = MonthBuilder()
         let code = creditCode("91150802MA0N5PQR")

@@ -94,7 +94,8 @@ struct MonthBuilder {
         }
     }
 
-    private mutating func add(_ kind: SourceKind, _ values: [Field: String]) -> RecordRef {
+    @discardableResult
+    mutating func add(_ kind: SourceKind, _ values: [Field: String]) -> RecordRef {
         let ref = RecordRef(sourceFile: kind == .civilAffairs ? "民政.csv" : "市场监管.csv",
                             ordinal: records.filter { $0.kind == kind }.count + 1)
         records.append(normalizer.normalize(RawRecord(ref: ref, kind: kind, layout: .snapshot, values: FieldValues(values))))
