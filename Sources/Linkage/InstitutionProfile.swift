@@ -91,8 +91,14 @@ public struct InstitutionProfile: Sendable, Hashable {
     }
 }
 
+/// Compared and sorted by bytes: the keys are normalised already, bytes order them as `String`
+/// does, and `String`'s comparison normalises every Chinese key again (a profile is merged for
+/// every record of a month).
 private func union(_ a: [String], _ b: [String]) -> [String] {
-    b.allSatisfy(a.contains) ? a : Array(Set(a + b)).sorted()
+    var merged = a
+    for item in b where !merged.contains(where: { $0.utf8.elementsEqual(item.utf8) }) { merged.append(item) }
+    guard merged.count > a.count else { return a }
+    return merged.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 }
 
 private func union(_ a: [County], _ b: [County]) -> [County] {
