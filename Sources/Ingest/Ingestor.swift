@@ -101,7 +101,7 @@ public struct Ingestor: Sendable {
             while name.hasPrefix("/") { name.removeFirst() }
             if name != Manifest.fileName { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted { $0.utf8Precedes($1) }
     }
 
     // MARK: Recognising a file

@@ -96,9 +96,9 @@ public struct InstitutionProfile: Sendable, Hashable {
 /// every record of a month).
 private func union(_ a: [String], _ b: [String]) -> [String] {
     var merged = a
-    for item in b where !merged.contains(where: { $0.utf8.elementsEqual(item.utf8) }) { merged.append(item) }
+    for item in b where !merged.contains(where: { $0.hasSameUTF8(as: item) }) { merged.append(item) }
     guard merged.count > a.count else { return a }
-    return merged.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return merged.sorted { $0.utf8Precedes($1) }
 }
 
 private func union(_ a: [County], _ b: [County]) -> [County] {

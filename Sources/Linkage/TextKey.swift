@@ -8,7 +8,7 @@ struct TextKey: Hashable, Comparable {
     init(_ text: String) { self.text = text }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8)
+        a.text.hasSameUTF8(as: b.text)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -17,6 +17,6 @@ struct TextKey: Hashable, Comparable {
     }
 
     static func < (a: TextKey, b: TextKey) -> Bool {
-        a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
+        a.text.utf8Precedes(b.text)
     }
 }

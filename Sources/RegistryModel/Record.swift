@@ -12,17 +12,18 @@ public struct RecordRef: Sendable, Hashable, Comparable, Codable {
     // Compared and hashed by the file name's bytes: the order files.csv lists them in, and
     // without String's Unicode normalisation, which dominated sorting a million references.
     public static func < (a: RecordRef, b: RecordRef) -> Bool {
-        if a.sourceFile.utf8.elementsEqual(b.sourceFile.utf8) { return a.ordinal < b.ordinal }
-        return a.sourceFile.utf8.lexicographicallyPrecedes(b.sourceFile.utf8)
+        if a.sourceFile.hasSameUTF8(as: b.sourceFile) { return a.ordinal < b.ordinal }
+        return a.sourceFile.utf8Precedes(b.sourceFile)
     }
 
     public static func == (a: RecordRef, b: RecordRef) -> Bool {
-        a.ordinal == b.ordinal && a.sourceFile.utf8.elementsEqual(b.sourceFile.utf8)
+        a.ordinal == b.ordinal && a.sourceFile.hasSameUTF8(as: b.sourceFile)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ordinal)
-        for byte in sourceFile.utf8 { hasher.combine(byte) }
+        var name = sourceFile
+        name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -131,7 +131,7 @@ public enum ContractFiles {
         let writer = try CSVWriter(path: path, header: [
             "source_file", "source", "layout", "format", "encoding", "bytes", "sha256", "records", "accepted", "rejected",
         ])
-        for file in files.sorted(by: { $0.source.name.utf8.lexicographicallyPrecedes($1.source.name.utf8) }) {
+        for file in files.sorted(by: { $0.source.name.utf8Precedes($1.source.name) }) {
             try writer.write([
                 file.source.name, file.source.kind.rawValue, file.source.layout.rawValue, file.source.format.rawValue,
                 file.source.encoding.rawValue, String(file.bytes), file.sha256, String(file.records), String(file.accepted),

@@ -76,3 +76,16 @@ import RegistryModel
         #expect(throws: JSONValue.ParseError.self) { try value.requiredDay("batch") }
     }
 }
+
+@Suite struct UTF8ComparisonTests {
+    /// Byte comparisons must agree with String's for normalised text, which is all they see.
+    @Test func agreesWithStringOnNormalisedText() {
+        let texts = ["", "a", "ab", "b", "临河区", "临河区智远", "五原县", "巴彦淖尔市", "BYN-00000001", "BYN-00000010", "😀", "ᠪᠠᠶᠠᠨ"]
+        for a in texts {
+            for b in texts {
+                #expect(a.hasSameUTF8(as: b) == (a == b), "\(a) == \(b)")
+                #expect(a.utf8Precedes(b) == (a < b), "\(a) < \(b)")
+            }
+        }
+    }
+}
