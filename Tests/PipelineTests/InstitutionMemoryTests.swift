@@ -26,6 +26,27 @@ struct InstitutionMemoryTests {
         #expect(!text.contains("null"))
     }
 
+    /// Ledgers written before the hand-written JSON hold what `JSONEncoder` wrote (keys sorted,
+    /// nil left out): they must still read.
+    @Test func readsStatesThatJSONEncoderWrote() throws {
+        let stored = #"{"history":{"first_seen_batch":"2021-09","first_seen_on":"2021-09-30","last_seen_batch":"2021-10","#
+            + #""registrations":[{"business":[{"batch":"2021-09","completed_on":"2021-09-16","seen_on":"2021-09-30","type":"establishment","word":"成立登记"}],"#
+            + #""credit_code":"52150821MJ274431XG","credit_code_valid":true,"established_on":"2021-09-16","first_seen_batch":"2021-09","#
+            + #""form":"private_non_enterprise","last_seen_batch":"2021-10","name":"五原县明辰培训学校","name_key":"五原县明辰培训学校","#
+            + #""registry":"civil_affairs","sightings":[{"batch":"2021-09","on":"2021-09-16","status":"normal","word":"正常"}]}]},"#
+            + #""profile":{"addresses":["隆兴昌镇新华街257号"],"civilRegisteredOn":"2021-09-16","cores":["明辰"],"counties":["150821"],"#
+            + #""creditCodes":["52150821MJ274431XG"],"formerCreditCodes":[],"hasCivil":true,"hasEnterprise":false,"id":"BYN-00000001","#
+            + #""legalRepresentatives":["谭博"],"nameCounties":["五原县明辰培训学校|150821"],"otherNumbers":[]},"#
+            + #""requirement":{"reason":"已是民办非企业单位","referenceDay":"2021-07-24","requirement":"already_nonprofit"},"#
+            + #""requirementCategory":"subject"}"#
+        let memory = try InstitutionMemory.decode(stored)
+        #expect(memory.profile.id == InstitutionID(sequence: 1))
+        #expect(memory.profile.counties == [.wuyuan] && memory.profile.otherCounties == nil && memory.profile.scopeTrains == nil)
+        #expect(memory.history.registrations.first?.business.first?.completedOn == Day(year: 2021, month: 9, day: 16))
+        #expect(memory.requirement?.requirement == .alreadyNonprofit && memory.requirementCategory == .subject)
+        #expect(try InstitutionMemory.decode(memory.jsonText).history == memory.history)
+    }
+
     /// A property added to the state but not to this fixture would go untested, and one missing
     /// from `jsonText` or `init(json:)` would be forgotten between months: every stored
     /// property of the filled fixture must hold a value.
