@@ -25,7 +25,6 @@ struct OutputFolder {
         }
     }
 
-
     /// Replaces the final folder with the staged one: two renames, so that at every moment
     /// the final path holds a complete folder or (between them, briefly) none.
     func publish() throws {
