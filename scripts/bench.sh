@@ -12,7 +12,9 @@
 #   4. Side by side: one UTF-8 CSV of BENCH_RECORDS records read by our ingest
 #      (IngestBenchmark FOLDER) and by DuckDB's read_csv materialising every column as VARCHAR
 #      into an in-memory table (CREATE TABLE … AS SELECT * FROM read_csv(…, all_varchar=true));
-#      best of three runs each; MB/s and the ratio ours/DuckDB's.
+#      best of three runs each; MB/s and the ratio ours/DuckDB's. Also libcsv's parser alone
+#      on the same file with callbacks that do nothing (IngestBenchmark --libcsv-only): the
+#      ceiling for any reader built on libcsv in one thread.
 #
 #   BENCH_RECORDS   the largest size and the side-by-side CSV's size (default 1000000)
 #   BENCH_SIZES     sizes of the batch runs (default "R/4 R/2 R" for R = BENCH_RECORDS,

@@ -90,7 +90,7 @@ extension Ledger {
             let placeholders = ids.map { _ in "?" }.joined(separator: ",")
             let lines = try Row.fetchAll(db, sql: "SELECT \(Self.lineColumns) FROM ledger_line WHERE institution_id = ? ORDER BY month", arguments: [id.rawValue])
                 .map { (month: $0[18] as String, row: Self.lineRow($0)) }
-            let records = try Row.fetchAll(db, sql: "SELECT \(Self.recordColumns) FROM source_record WHERE institution_id IN (\(placeholders)) ORDER BY month, source_file, record_ref",
+            let records = try Row.fetchAll(db, sql: "SELECT \(Self.recordColumns(withFields: true)) FROM source_record WHERE institution_id IN (\(placeholders)) ORDER BY month, source_file, record_ref",
                                            arguments: StatementArguments(ids))
                 .map { (month: $0[8] as String, row: Self.recordRow($0)) }
             let changes = try Row.fetchAll(db, sql: "SELECT * FROM status_change WHERE institution_id = ? ORDER BY month", arguments: [id.rawValue])

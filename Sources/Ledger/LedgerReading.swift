@@ -76,16 +76,17 @@ extension Ledger {
     /// crosswalk needs none, and decoding a million records' values costs seconds).
     public func records(_ month: String, withFields: Bool = true) throws -> [RecordRow] {
         try database.read { db in
-            let columns = withFields ? Self.recordColumns : Self.recordColumns.replacingOccurrences(of: "fields", with: "'{}'")
             var records: [RecordRow] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM source_record WHERE month = ?", arguments: [month])
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.recordColumns(withFields: withFields)) FROM source_record WHERE month = ?", arguments: [month])
             while let row = try rows.next() { records.append(Self.recordRow(row)) }
             return records.sorted { $0.ref < $1.ref }
         }
     }
 
-    /// The columns `recordRow` reads, by position.
-    static let recordColumns = "source_file, record_ref, kind, institution_id, link_rule, link_score, link_evidence, fields, month"
+    /// The columns `recordRow` reads, by position; without fields, an empty object stands in.
+    static func recordColumns(withFields: Bool) -> String {
+        "source_file, record_ref, kind, institution_id, link_rule, link_score, link_evidence, \(withFields ? "fields" : "'{}'"), month"
+    }
 
     /// Per institution, the legal representative's name, ID number and phone from the
     /// month's records (the last record that shows each): personal data, for the feeds.

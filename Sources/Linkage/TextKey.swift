@@ -12,8 +12,7 @@ struct TextKey: Hashable, Comparable {
     }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.hashUTF8(into: &hasher)
     }
 
     static func < (a: TextKey, b: TextKey) -> Bool {

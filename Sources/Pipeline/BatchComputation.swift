@@ -156,8 +156,8 @@ struct BatchComputation {
             daysOverdue: tracked.daysOverdue, flags: flags,
             firstSeenBatch: memory.history.firstSeenBatch, lastSeenBatch: memory.history.lastSeenBatch,
             sourceRecordCount: ownRecords.count)
-        let evidence = ((classification?.evidenceLines ?? []) + [memory.requirement!.reason, tracked.reason])
-            .joined(separator: "\n")
+        let classificationEvidence = classification?.evidenceLines ?? []
+        let evidence = (classificationEvidence + [memory.requirement!.reason, tracked.reason]).joined(separator: "\n")
         return Assessment(
             decidedMemory: decidedMemory,
             line: LineRow(line: line, evidence: evidence),
@@ -165,7 +165,7 @@ struct BatchComputation {
                 : StatusChangeRow(institution: id, from: previous?.reregistrationStatus, to: tracked.status, reason: tracked.reason),
             categoryReview: category != .undetermined || decided != nil ? nil : ReviewItem(
                 kind: .category, institutionIDs: [id], summary: classification?.reviewReason ?? "类别待定，请人工认定",
-                evidence: classification?.evidenceLines.joined(separator: "；") ?? ""))
+                evidence: classificationEvidence.joined(separator: "；")))
     }
 
     /// The stored states, decoded on every core (half a million of them take seconds).

@@ -69,13 +69,19 @@ public enum JSONText {
 
     /// `["a","b"]`.
     public static func array(_ texts: [String]) -> String {
-        var out = "["
+        var out = ""
+        appendArray(texts, to: &out)
+        return out
+    }
+
+    /// Appends `["a","b"]` to `out`.
+    static func appendArray(_ texts: [String], to out: inout String) {
+        out.append("[")
         for (position, text) in texts.enumerated() {
             if position > 0 { out.append(",") }
             appendString(text, to: &out)
         }
         out.append("]")
-        return out
     }
 
     /// `[…]` of values already encoded.
@@ -126,12 +132,7 @@ public enum JSONText {
 
         public mutating func add(_ key: String, strings: [String]) {
             self.key(key)
-            text.append("[")
-            for (position, string) in strings.enumerated() {
-                if position > 0 { text.append(",") }
-                JSONText.appendString(string, to: &text)
-            }
-            text.append("]")
+            JSONText.appendArray(strings, to: &text)
         }
 
         /// A value already encoded (an object, an array of objects).

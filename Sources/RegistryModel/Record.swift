@@ -22,8 +22,7 @@ public struct RecordRef: Sendable, Hashable, Comparable, Codable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ordinal)
-        var name = sourceFile
-        name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        sourceFile.hashUTF8(into: &hasher)
     }
 }
 

@@ -15,6 +15,12 @@ extension String {
         }
     }
 
+    /// Feeds the bytes to `hasher`: the hash that goes with `hasSameUTF8`.
+    public func hashUTF8(into hasher: inout Hasher) {
+        var text = self
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     /// Byte order, which for normalised text is the order of `String`'s `<`.
     public func utf8Precedes(_ other: String) -> Bool {
         var a = self, b = other

@@ -350,7 +350,7 @@ struct AcrossMonthsTests {
     }
 
     @Test("the same batch applied twice changes nothing, and the history survives JSON")
-    func idempotentAndCodable() throws {
+    func idempotentAndSurvivesTheLedger() throws {
         var november = Batch("2021-11")
         november.enterprise()
         november.business("受理", completed: "2021-11-15", status: "受理中", code: nil)
