@@ -173,10 +173,20 @@ for month in samples.months {
         details.append("    split \(truthID) [\(cases)]: " + members.map { "\(predicted[$0]) \(names[$0]) (\(result.links[$0].rule.rawValue))" }.joined(separator: " | "))
     }
     if diagnose {
-        details.append(contentsOf: diagnosis(month: month, records: records, truth: truth, predicted: predicted, result: result,
+        let (lines, indistinguishable) = diagnosis(month: month, records: records, truth: truth, predicted: predicted, result: result,
                                              institutions: institutions, split: split.map { ($0.key, $0.value) },
                                              merged: merged.map { ($0.key, $0.value) }, previousTruthIDs: previousTruthIDsForDiagnosis,
-                                             known: known, truthSeenByID: truthSeenByID, show: show))
+                                             known: known, truthSeenByID: truthSeenByID, show: show)
+        details.append(contentsOf: lines)
+        // The best any linker could do with the fields compared: every split joined except those
+        // whose true predecessor has a rival with the very same verdicts on every field.
+        var joined = predicted
+        for (truthID, members) in split where !indistinguishable.contains(truthID) {
+            for index in members { joined[index] = predicted[members[0]] }
+        }
+        let bound = Score(predicted: pairs(joined), actual: truthPairs)
+        details.append(String(format: "  bound: joining every split but the %d indistinguishable ones gives P %.4f R %.4f F1 %.4f",
+                              indistinguishable.count, bound.precision, bound.recall, bound.f1))
     }
     for review in result.reviews.prefix(show) {
         details.append("    review \(review.civil) ~ \(review.enterprise) p=\(review.probability): \(review.evidence)")
@@ -190,8 +200,9 @@ func diagnosis(
     institutions: [String: [String: String]], split: [(String, [Int])], merged: [(String, [Int])],
     previousTruthIDs: (ids: [String: InstitutionID], unstable: [String]),
     known: [InstitutionID: InstitutionProfile], truthSeenByID: [InstitutionID: Set<String>], show: Int
-) -> [String] {
+) -> (lines: [String], indistinguishable: Set<String>) {
     var lines = ["\n\(month) diagnosis"]
+    var indistinguishable = Set<String>()
     let enterprises = known.values.filter { $0.hasEnterprise && !$0.hasCivil }
     let scoring = SuccessorDiagnosis(enterprises: enterprises)
     let policy = Day(year: 2021, month: 7, day: 24)!
@@ -227,6 +238,16 @@ func diagnosis(
                 }
             } else {
                 cause = "not reviewed though p >= 0.5 (civil not touched, or lost to another)"
+            }
+            let rivals = scoring.rivalsAtLeastAsStrong(civil: civil, enterprise: enterprise)
+            let twins = rivals.filter(\.samePattern).count
+            if twins > 0 {
+                indistinguishable.insert(truthID)
+                cause += " [indistinguishable: another enterprise, same verdicts]"
+                detail += " twins=\(twins)"
+            } else if !rivals.isEmpty {
+                cause += " [outranked under these weights]"
+                detail += " outranked by=\(rivals.count)"
             }
             let agree = e.summary.split(separator: "；").map { String($0.split(separator: " ").first ?? "") }
                 .filter { !$0.hasPrefix("先验") }.map { $0.hasPrefix("品牌“") ? "品牌一致" : ($0.hasPrefix("同属") ? "同县" : $0) }
@@ -268,6 +289,36 @@ func diagnosis(
         if others.contains(truth[index]) { counts.right += 1 } else { counts.wrong += 1 }
         patterns[pattern] = counts
     }
+    // Calibration: the candidates of every civil institution left without a predecessor, by
+    // posterior, right when the enterprise is the same truth institution.
+    var truthOfID: [String: String] = [:]
+    for index in records.indices { truthOfID[predicted[index]] = truth[index] }
+    let bins = [0.05, 0.2, 0.5, 0.8, 0.97, 1.01]
+    var binned = Array(repeating: (right: 0, wrong: 0), count: bins.count - 1)
+    var lowByPattern: [String: (right: Int, wrong: Int)] = [:]
+    var statusOfID: [String: String] = [:]
+    for index in records.indices { if case .market(let status)? = records[index].status { statusOfID[predicted[index]] = status.rawValue } }
+    for civil in known.values where civil.hasCivil && !civil.hasEnterprise && (civil.civilRegisteredOn.map { $0 >= policy } ?? true) {
+        guard let civilTruth = truthOfID[civil.id.rawValue] else { continue }
+        for candidate in scoring.candidates(civil: civil) where candidate.probability >= bins[0] {
+            let right = truthOfID[candidate.enterprise.rawValue] == civilTruth
+            let bin = bins.indices.dropLast().last { bins[$0] <= candidate.probability }!
+            if right { binned[bin].right += 1 } else { binned[bin].wrong += 1 }
+            guard candidate.probability < 0.5 else { continue }
+            let pattern = candidate.pattern.map { $0.hasPrefix("品牌“") ? "品牌一致" : ($0.hasPrefix("同属") ? "同县" : $0) }.joined(separator: ",") + " status=" + (statusOfID[candidate.enterprise.rawValue] ?? "-")
+            var counts = lowByPattern[pattern] ?? (0, 0)
+            if right { counts.right += 1 } else { counts.wrong += 1 }
+            lowByPattern[pattern] = counts
+        }
+    }
+    lines.append("  calibration, candidates of civil institutions left unlinked (posterior: right/wrong):")
+    for bin in binned.indices {
+        lines.append(String(format: "    %.2f–%.2f: %d/%d", bins[bin], min(bins[bin + 1], 1), binned[bin].right, binned[bin].wrong))
+    }
+    lines.append("  below review (0.05 <= p < 0.5), by verdicts (right/wrong):")
+    for (pattern, counts) in lowByPattern.sorted(by: { $0.value.right + $0.value.wrong > $1.value.right + $1.value.wrong }).prefix(12) {
+        lines.append("    \(counts.right)/\(counts.wrong)  \(pattern)")
+    }
     lines.append("  fuzzy links by evidence (right/wrong):")
     for (pattern, counts) in patterns.sorted(by: { $0.value.right + $0.value.wrong > $1.value.right + $1.value.wrong }) {
         lines.append("    \(counts.right)/\(counts.wrong)  \(pattern)")
@@ -294,5 +345,5 @@ func diagnosis(
     }
     lines.append("  unstable ids: " + unstableCauses.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
     lines.append(contentsOf: unstableExamples)
-    return lines
+    return (lines, indistinguishable)
 }

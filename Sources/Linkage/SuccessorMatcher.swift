@@ -180,4 +180,29 @@ public struct SuccessorDiagnosis: Sendable {
         let evidence = candidates.scorer.score(civil: civil, enterprise: enterprise)
         return (evidence.probability, evidence.bits, evidence.summary, false)
     }
+
+    /// The other enterprises whose own evidence for `civil` is at least as strong as
+    /// `enterprise`'s. `samePattern` rivals agree and disagree on exactly the same fields (the
+    /// same brand, county, representative or premises verdicts): no weighing of these fields
+    /// can tell them from the true predecessor; the others only outrank it under our weights.
+    public func rivalsAtLeastAsStrong(civil: InstitutionProfile, enterprise: InstitutionProfile)
+        -> [(enterprise: InstitutionID, samePattern: Bool)] {
+        let own = candidates.scorer.score(civil: civil, enterprise: enterprise)
+        let ownPattern = Self.pattern(own)
+        return candidates.weighed(civil, different: []).compactMap { rival in
+            guard rival.enterprise != enterprise.id, !rival.evidence.excluded else { return nil }
+            let samePattern = Self.pattern(rival.evidence) == ownPattern
+            return samePattern || rival.evidence.pairBits >= own.pairBits ? (rival.enterprise, samePattern) : nil
+        }
+    }
+
+    /// Every compared enterprise for `civil`, best first, with its posterior and verdicts.
+    public func candidates(civil: InstitutionProfile) -> [(enterprise: InstitutionID, probability: Double, pattern: [String])] {
+        candidates.weighed(civil, different: []).map { ($0.enterprise, $0.evidence.probability, Self.pattern($0.evidence)) }
+    }
+
+    /// The verdicts of a pair's comparisons, without their weights, the prior or the weighing.
+    private static func pattern(_ evidence: SuccessorEvidence) -> [String] {
+        evidence.weights.map(\.label).filter { $0 != "先验" && !$0.hasPrefix("其他可能") }
+    }
 }

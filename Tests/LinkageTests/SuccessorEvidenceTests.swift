@@ -131,6 +131,34 @@ import RegistryModel
         #expect(contested.evidence.bits < contested.evidence.pairBits)
         #expect(contested.evidence.probability < 0.6)
     }
+
+    @Test func theDiagnosisNamesARivalWithTheSameVerdictsAsIndistinguishable() throws {
+        var month = mixedMonth()
+        let education = month.zhiyuanCompany()
+        // Same brand and county, another owner and premises: against a school that shares only
+        // the brand and county with both, nothing tells the two apart.
+        let namesake = month.enterprise("巴彦淖尔市临河区智远培训学校有限公司", code: creditCode("91150802MA0C0004"),
+                                        representative: "孙丽", address: "临河区胜利路9号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        let profiles = Dictionary(uniqueKeysWithValues: result.profiles.map { ($0.id, $0) })
+        let diagnosis = SuccessorDiagnosis(enterprises: result.profiles.filter { $0.hasEnterprise && !$0.hasCivil })
+        var school = InstitutionProfile(id: InstitutionID(rawValue: "new:school"))
+        school.cores = ["智远"]
+        school.counties = [.linhe]
+        school.legalRepresentatives = ["周敏"]
+        school.hasCivil = true
+        let educationID = try #require(result.institution(of: education))
+        let educationProfile = try #require(profiles[educationID])
+        let namesakeID = try #require(result.institution(of: namesake))
+        let rivals = diagnosis.rivalsAtLeastAsStrong(civil: school, enterprise: educationProfile)
+        #expect(rivals.count == 1)
+        #expect(rivals.first?.enterprise == namesakeID)
+        #expect(rivals.first?.samePattern == true)
+
+        // The founder's name on the school sets its true predecessor apart.
+        school.legalRepresentatives = ["王建国"]
+        #expect(diagnosis.rivalsAtLeastAsStrong(civil: school, enterprise: educationProfile).isEmpty)
+    }
 }
 
 @Suite struct MistypedFormerCodeTests {
