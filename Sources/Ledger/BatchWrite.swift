@@ -33,7 +33,7 @@ public struct BatchWrite: Sendable {
     /// Ids minted this month, with their sequence numbers.
     public var newInstitutions: [InstitutionID] = []
     /// The pipeline's state of each institution the month touched (opaque JSON).
-    public var states: [(InstitutionID, String)] = []
+    public var states = StateRows(ids: []) { _ in [] }
     public var records: [RecordRow] = []
     public var rejects: [Reject] = []
     public var lines: [LineRow] = []
@@ -47,4 +47,26 @@ public struct BatchWrite: Sendable {
         self.batch = batch
         self.nextSequence = nextSequence
     }
+}
+
+/// The states of the institutions a month touched, encoded a chunk at a time while they are
+/// written: a million-record month's states are 0.7 GB of JSON, never needed all at once.
+public struct StateRows: Sendable {
+    public let ids: [InstitutionID]
+    /// The JSON of each given id, in the given order.
+    public let encode: @Sendable (ArraySlice<InstitutionID>) -> [String]
+
+    public init(ids: [InstitutionID], encode: @escaping @Sendable (ArraySlice<InstitutionID>) -> [String]) {
+        self.ids = ids
+        self.encode = encode
+    }
+
+    /// Ids with their JSON already at hand.
+    public init(_ encoded: [(InstitutionID, String)]) {
+        let json = Dictionary(encoded, uniquingKeysWith: { _, last in last })
+        self.init(ids: encoded.map(\.0)) { ids in ids.map { json[$0]! } }
+    }
+
+    /// How many states `Ledger` encodes and inserts at a time.
+    static let chunk = 8_192
 }

@@ -38,6 +38,7 @@ public final class Ledger {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -262144") }
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw LedgerError.notALedger(path: path)
@@ -141,11 +142,14 @@ public final class Ledger {
         }
         // The month's bulk (states, records, lines) goes through `RowInserter`; the rest is small.
         let state = RowInserter(try db.cachedStatement(sql: "INSERT INTO institution_state (month, institution_id, state) VALUES (?, ?, ?)"))
-        for (id, json) in write.states {
-            state.bind(1, batch.month)
-            state.bind(2, id.rawValue)
-            state.bind(3, json)
-            try state.insert()
+        for start in stride(from: 0, to: write.states.ids.count, by: StateRows.chunk) {
+            let ids = write.states.ids[start ..< min(start + StateRows.chunk, write.states.ids.count)]
+            for (id, json) in zip(ids, write.states.encode(ids)) {
+                state.bind(1, batch.month)
+                state.bind(2, id.rawValue)
+                state.bind(3, json)
+                try state.insert()
+            }
         }
         let record = RowInserter(try db.cachedStatement(sql: "INSERT INTO source_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         for row in write.records {

@@ -19,7 +19,7 @@ struct RowInserter {
             sqlite3_bind_null(handle, column)
             return
         }
-        text.withUTF8 { bytes in
+        _ = text.withUTF8 { bytes in
             // An empty buffer may have no address; SQLite takes NULL with length 0 as NULL, so give it "".
             if let base = bytes.baseAddress {
                 sqlite3_bind_text(handle, column, base, Int32(bytes.count), Self.transient)

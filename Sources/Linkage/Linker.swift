@@ -57,10 +57,10 @@ public struct Linker: Sendable {
         decisions: [LinkDecision] = [], nextSequence: Int
     ) -> LinkageResult {
         var state = LinkState(known: known, retired: retired)
-        let keys = records.map(RecordKeys.init)
+        let keys = Parallel.map(records, RecordKeys.init)
         let index = KnownIndex(known)
         // Placing the groups and explaining each record both need every record's matches.
-        let knownMatches = keys.map(index.matches)
+        let knownMatches = Parallel.map(keys, index.matches)
 
         // Step 1 and 2: group by identifiers, then place each group with the known.
         var groupsBuilder = RecordGroups(records, keys: keys)

@@ -36,9 +36,12 @@ struct SuccessorMatcher {
         let candidates = SuccessorCandidates(enterprises: enterprises)
         var candidatesByCivil: [InstitutionID: [Pair]] = [:]
         var bestCivilByEnterprise: [InstitutionID: Pair] = [:]
-        for profile in civil {
-            let pairs = candidates.weighed(profile, different: different)
-                .filter { $0.evidence.probability >= Self.reviewProbability }
+        // Each civil institution's candidates are weighed on its own: on every core.
+        let different = different
+        let weighed = Parallel.map(civil) { profile in
+            candidates.weighed(profile, different: different).filter { $0.evidence.probability >= Self.reviewProbability }
+        }
+        for (profile, pairs) in zip(civil, weighed) {
             candidatesByCivil[profile.id] = pairs
             for pair in pairs {
                 if let current = bestCivilByEnterprise[pair.enterprise], current.evidence.bits >= pair.evidence.bits { continue }

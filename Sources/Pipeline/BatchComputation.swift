@@ -83,7 +83,7 @@ struct BatchComputation {
         write.newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
             .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
         let changedIDs = changed.sorted().filter { memories[$0] != nil }
-        write.states = Parallel.map(changedIDs) { [memories] id in (id, memories[id]!.jsonText) }
+        write.states = StateRows(ids: changedIDs) { [memories] ids in Parallel.map(Array(ids)) { memories[$0]!.jsonText } }
         write.records = zip(records, linkage.links).map { record, link in
             RecordRow(ref: record.ref, kind: record.kind, institution: link.institution, rule: link.rule, score: link.score,
                       evidence: link.evidence, fields: record.original)
@@ -195,8 +195,13 @@ struct BatchComputation {
         }
         var indicesByID: [InstitutionID: [Int]] = [:]
         for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
-        for (id, indices) in indicesByID {
-            let history = tracker.update(memories[id]?.history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
+        // Each history depends on its own records only: updated on every core.
+        let touched = Array(indicesByID)
+        let tracker = tracker, month = month, asOf = asOf
+        let histories = Parallel.map(touched) { [memories] id, indices in
+            tracker.update(memories[id]?.history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
+        }
+        for ((id, _), history) in zip(touched, histories) {
             if var memory = memories[id] {
                 memory.history = history
                 memory.profile = profiles[id] ?? memory.profile

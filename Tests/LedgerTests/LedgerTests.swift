@@ -15,7 +15,7 @@ import RegistryModel
                             toolVersion: "test", records: 1, accepted: 1, rejected: 0, warnings: [], summary: "{}"),
             nextSequence: 2)
         write.newInstitutions = [InstitutionID(sequence: 1)]
-        write.states = [(InstitutionID(sequence: 1), "{\"month\":\"\(month)\"}")]
+        write.states = StateRows([(InstitutionID(sequence: 1), "{\"month\":\"\(month)\"}")])
         return write
     }
 

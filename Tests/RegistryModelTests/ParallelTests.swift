@@ -1,5 +1,5 @@
 import Foundation
-@testable import Pipeline
+import RegistryModel
 import Testing
 
 struct ParallelTests {

@@ -2,12 +2,13 @@ import Foundation
 
 /// Independent work spread over the machine's cores. The batch runs on small servers
 /// (two cores here), where classifying institutions on both halves the stage; results come
-/// back in input order, so the ledger does not depend on scheduling.
-enum Parallel {
+/// back in input order, so the ledger does not depend on scheduling. Every stage that has
+/// independent items uses it (linkage's keys and candidates, assessment, state coding).
+public enum Parallel {
     /// Below this many items a second thread costs more than it saves.
-    static let minimumPerWorker = 2_000
+    public static let minimumPerWorker = 2_000
 
-    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / minimumPerWorker)
         guard workers > 1 else { return items.map(transform) }
         let chunk = (items.count + workers - 1) / workers
@@ -21,7 +22,7 @@ enum Parallel {
 
     /// Runs independent jobs side by side; the first failure in job order is thrown once all
     /// have finished, so no job is left writing after the caller has moved on.
-    static func run(_ jobs: [@Sendable () throws -> Void]) throws {
+    public static func run(_ jobs: [@Sendable () throws -> Void]) throws {
         let failures = Parts<(any Error)?>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             do { try jobs[index]() } catch { failures.store([error], at: index) }
