@@ -68,7 +68,7 @@ results="$dir/results.tsv"   # month  size  stage  seconds  records/s  peak-MiB
 printf 'month\tsize\tstage\tseconds\trecords_per_s\tpeak_mib\n' >"$results"
 
 # Runs one month's batch; prints its stage lines and the end-to-end figures and appends them
-# to results.tsv. The stage names contain spaces ("link, classify, track"), so the figures
+# to results.tsv. The stage names contain spaces ("classify, track"), so the figures
 # are read from the end of each `stage …` line.
 run_batch() {
     local size="$1" month="$2" input="$3" ledger="$4" out="$5" log="$6"

@@ -88,7 +88,7 @@ extension Ledger {
                                             arguments: [id.rawValue]).map(Self.mergeRow)
             let ids = [id.rawValue] + absorbed.map(\.retired.rawValue)
             let placeholders = ids.map { _ in "?" }.joined(separator: ",")
-            let lines = try Row.fetchAll(db, sql: "SELECT \(Self.lineColumns) FROM ledger_line WHERE institution_id = ? ORDER BY month", arguments: [id.rawValue])
+            let lines = try Row.fetchAll(db, sql: "SELECT \(Self.lineColumns(withEvidence: true)) FROM ledger_line WHERE institution_id = ? ORDER BY month", arguments: [id.rawValue])
                 .map { (month: $0[18] as String, row: Self.lineRow($0)) }
             let records = try Row.fetchAll(db, sql: "SELECT \(Self.recordColumns(withFields: true)) FROM source_record WHERE institution_id IN (\(placeholders)) ORDER BY month, source_file, record_ref",
                                            arguments: StatementArguments(ids))

@@ -23,10 +23,10 @@ struct BatchComputation {
     ]
 
     func compute(records: [SourceRecord], rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
-                 progress: (String) -> Void) throws -> BatchWrite {
+                 progress: (String) -> Void, clock: inout StageClock) throws -> BatchWrite {
         let previousMonth = try ledger.months().filter { $0 < month }.last
         let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
-        let previousByID = Dictionary(previousLines.map { ($0.line.institutionID, $0.line) }, uniquingKeysWith: { a, _ in a })
+        let previousByID = Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
         var memories = try Self.decodeStates(ledger.states(before: month))
         let retired = try ledger.retired(before: month)
         let decisions = try ledger.decisions()
@@ -38,6 +38,7 @@ struct BatchComputation {
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
         var (indicesByID, changed) = remember(linkage, records: records, in: &memories)
+        clock.finish("link", records: records.count)
 
         progress("分类与进度")
         let mergedNow = Dictionary(linkage.merges.map { ($0.retired, $0.survivor) }, uniquingKeysWith: { first, _ in first })

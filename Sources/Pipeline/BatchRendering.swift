@@ -28,8 +28,8 @@ public enum BatchRendering {
         guard let batch = try ledger.batch(month) else { throw PipelineError.unknownBatch(month) }
         let months = try ledger.months().filter { $0 <= month }
         let previousMonth = months.dropLast().last
-        let lines = try ledger.lines(month).map(\.line)
-        let previousLines = try previousMonth.map { try ledger.lines($0).map(\.line) } ?? []
+        let lines = try ledger.lines(month)
+        let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
         let records = try ledger.records(month, withFields: false)
         let rejects = try ledger.rejects(month).map { RejectRow(file: $0.ref.sourceFile, ordinal: $0.ref.ordinal, reason: $0.reason) }
         let reviews = try ledger.reviews(month)

@@ -33,7 +33,7 @@ public enum BatchRunner {
             request.progress("输出文件")
             let files = try ledger.files(month)
             try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)
-            let lines = try ledger.lines(month).map(\.line)
+            let lines = try ledger.lines(month)
             return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: files,
                                warnings: recorded.warnings, unchanged: true, institutions: lines.count,
                                summary: Summary.counts(lines).overall, timings: [])
@@ -100,8 +100,8 @@ public enum BatchRunner {
         let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
                                            classifier: try Classifier())
         let write = try computation.compute(records: records, rejects: rejects, files: files, digest: digest,
-                                            warnings: warnings, progress: request.progress)
-        clock.finish("link, classify, track", records: records.count)
+                                            warnings: warnings, progress: request.progress, clock: &clock)
+        clock.finish("classify, track", records: records.count)
         request.progress("写入台账")
         try ledger.write(write)
         clock.finish("ledger write", records: records.count + rejects.count)

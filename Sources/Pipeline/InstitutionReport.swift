@@ -11,7 +11,7 @@ public enum InstitutionReport {
         guard !ids.isEmpty else { return "台账中找不到“\(query)”（可输入机构编号、统一社会信用代码或名称的一部分）。\n" }
         if ids.count > 1 {
             let latest = try ledger.months().last.map { try ledger.lines($0) } ?? []
-            let names = Dictionary(latest.map { ($0.line.institutionID, $0.line.name) }, uniquingKeysWith: { a, _ in a })
+            let names = Dictionary(latest.map { ($0.institutionID, $0.name) }, uniquingKeysWith: { a, _ in a })
             return "“\(query)”对应多家机构，请用机构编号查询：\n"
                 + ids.map { "  \($0.rawValue)  \(names[$0] ?? "（已合并）")" }.joined(separator: "\n") + "\n"
         }
