@@ -38,7 +38,6 @@ public final class Ledger {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -262144") }
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw LedgerError.notALedger(path: path)

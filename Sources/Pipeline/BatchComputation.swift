@@ -16,6 +16,9 @@ struct BatchComputation {
 
     private var tracker: Tracker { Tracker(policyStart: settings.policyStart, deadline: settings.deadline) }
 
+    /// How many institutions' histories are updated at a time (see `remember`).
+    static let historyChunk = 16_384
+
     /// The risk flags a person should confirm (review.csv); `ambiguous_link` has its own item.
     static let reviewedFlags: [InstitutionFlag] = [
         .disguisedSubjectRisk, .preschoolSubject, .foreignCapital, .listedCompany, .newAfterPolicy,
@@ -27,7 +30,7 @@ struct BatchComputation {
         let previousMonth = try ledger.months().filter { $0 < month }.last
         let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
         let previousByID = Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
-        var memories = try Self.decodeStates(ledger.states(before: month))
+        var memories = try Self.memories(before: month, in: ledger)
         let retired = try ledger.retired(before: month)
         let decisions = try ledger.decisions()
         let firstNewSequence = try ledger.nextSequence()
@@ -169,12 +172,14 @@ struct BatchComputation {
                 evidence: classificationEvidence.joined(separator: "；")))
     }
 
-    /// The stored states, decoded on every core (half a million of them take seconds).
-    private static func decodeStates(_ states: [InstitutionID: String]) throws -> [InstitutionID: InstitutionMemory] {
-        let decoded = Parallel.map(Array(states)) { id, json in (id, Result { try InstitutionMemory.decode(json) }) }
+    /// The stored states of the institutions alive before `month`, decoded on every core as
+    /// they are read (half a million of them take seconds, and 0.7 GB as text).
+    private static func memories(before month: String, in ledger: Ledger) throws -> [InstitutionID: InstitutionMemory] {
         var memories: [InstitutionID: InstitutionMemory] = [:]
-        memories.reserveCapacity(decoded.count)
-        for (id, memory) in decoded { memories[id] = try memory.get() }
+        try ledger.states(before: month, chunk: 16_384) { states in
+            let decoded = Parallel.map(states) { id, json in (id, Result { try InstitutionMemory.decode(json) }) }
+            for (id, memory) in decoded { memories[id] = try memory.get() }
+        }
         return memories
     }
 
@@ -196,21 +201,25 @@ struct BatchComputation {
         }
         var indicesByID: [InstitutionID: [Int]] = [:]
         for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
-        // Each history depends on its own records only: updated on every core.
+        // Each history depends on its own records only: updated on every core, a chunk at a
+        // time, so that the old and new histories of half a million institutions are never
+        // all held at once.
         let touched = Array(indicesByID)
         let tracker = tracker, month = month, asOf = asOf
-        let histories = Parallel.map(touched) { [memories] id, indices in
-            tracker.update(memories[id]?.history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
-        }
-        for ((id, _), history) in zip(touched, histories) {
-            if var memory = memories[id] {
-                memory.history = history
-                memory.profile = profiles[id] ?? memory.profile
-                memories[id] = memory
-            } else {
-                memories[id] = InstitutionMemory(profile: profiles[id]!, history: history, requirement: nil, requirementCategory: nil)
+        for start in stride(from: 0, to: touched.count, by: Self.historyChunk) {
+            let chunk = touched[start ..< min(start + Self.historyChunk, touched.count)]
+            let histories = Parallel.map(chunk.map { id, indices in (memories[id]?.history, indices) }) { history, indices in
+                tracker.update(history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
             }
-            changed.insert(id)
+            for ((id, _), history) in zip(chunk, histories) {
+                if memories[id] != nil {
+                    memories[id]!.history = history
+                    if let profile = profiles[id] { memories[id]!.profile = profile }
+                } else {
+                    memories[id] = InstitutionMemory(profile: profiles[id]!, history: history, requirement: nil, requirementCategory: nil)
+                }
+                changed.insert(id)
+            }
         }
         return (indicesByID, changed)
     }

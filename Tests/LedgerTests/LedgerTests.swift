@@ -64,8 +64,31 @@ import RegistryModel
         var october = batch("2021-10")
         october.newInstitutions = []
         try ledger.write(october)
-        #expect(try ledger.states(before: "2021-10") == [InstitutionID(sequence: 1): "{\"month\":\"2021-09\"}"])
-        #expect(try ledger.states(before: "2021-11") == [InstitutionID(sequence: 1): "{\"month\":\"2021-10\"}"])
+        #expect(try states(ledger, before: "2021-10") == [InstitutionID(sequence: 1): "{\"month\":\"2021-09\"}"])
+        #expect(try states(ledger, before: "2021-11") == [InstitutionID(sequence: 1): "{\"month\":\"2021-10\"}"])
+    }
+
+    @Test func statesComeInChunksOfTheSizeAsked() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        var september = batch("2021-09")
+        september.newInstitutions = (1...5).map { InstitutionID(sequence: $0) }
+        september.states = StateRows(september.newInstitutions.map { ($0, "{\"id\":\"\($0.rawValue)\"}") })
+        try ledger.write(september)
+        var sizes: [Int] = []
+        var seen: [InstitutionID: String] = [:]
+        try ledger.states(before: "2021-10", chunk: 2) { chunk in
+            sizes.append(chunk.count)
+            for (id, json) in chunk { seen[id] = json }
+        }
+        #expect(sizes == [2, 2, 1])
+        #expect(seen.count == 5)
+        #expect(seen[InstitutionID(sequence: 3)] == "{\"id\":\"BYN-00000003\"}")
+    }
+
+    func states(_ ledger: Ledger, before month: String) throws -> [InstitutionID: String] {
+        var states: [InstitutionID: String] = [:]
+        try ledger.states(before: month, chunk: 1_000) { chunk in for (id, json) in chunk { states[id] = json } }
+        return states
     }
 
     @Test func aLedgerFromANewerReregIsRefused() throws {
