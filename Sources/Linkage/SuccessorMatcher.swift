@@ -184,10 +184,10 @@ public struct SuccessorDiagnosis: Sendable {
         return (evidence.probability, evidence.bits, evidence.summary, false)
     }
 
-    /// The other enterprises whose own evidence for `civil` is at least as strong as
-    /// `enterprise`'s. `samePattern` rivals agree and disagree on exactly the same fields (the
-    /// same brand, county, representative or premises verdicts): no weighing of these fields
-    /// can tell them from the true predecessor; the others only outrank it under our weights.
+    /// The other enterprises that `civil`'s comparisons cannot rank below `enterprise`.
+    /// `samePattern`: the same verdict on every compared field (brand, county, representative,
+    /// premises, trade), so that no weighing of these fields tells them apart, whatever their
+    /// bits; otherwise a rival whose own evidence is at least as strong under these weights.
     public func rivalsAtLeastAsStrong(civil: InstitutionProfile, enterprise: InstitutionProfile)
         -> [(enterprise: InstitutionID, samePattern: Bool)] {
         let own = candidates.scorer.score(civil: civil, enterprise: enterprise)

@@ -16,8 +16,9 @@ struct BatchComputation {
 
     private var tracker: Tracker { Tracker(policyStart: settings.policyStart, deadline: settings.deadline) }
 
-    /// How many institutions' histories are updated at a time (see `remember`).
-    static let historyChunk = 16_384
+    /// How many institutions' states are decoded, or histories updated, at a time: enough for
+    /// both cores, few enough that old and new forms are never all held at once.
+    static let institutionChunk = 16_384
 
     /// The risk flags a person should confirm (review.csv); `ambiguous_link` has its own item.
     static let reviewedFlags: [InstitutionFlag] = [
@@ -176,7 +177,7 @@ struct BatchComputation {
     /// they are read (half a million of them take seconds, and 0.7 GB as text).
     private static func memories(before month: String, in ledger: Ledger) throws -> [InstitutionID: InstitutionMemory] {
         var memories: [InstitutionID: InstitutionMemory] = [:]
-        try ledger.states(before: month, chunk: 16_384) { states in
+        try ledger.states(before: month, chunk: institutionChunk) { states in
             let decoded = Parallel.map(states) { id, json in (id, Result { try InstitutionMemory.decode(json) }) }
             for (id, memory) in decoded { memories[id] = try memory.get() }
         }
@@ -201,13 +202,11 @@ struct BatchComputation {
         }
         var indicesByID: [InstitutionID: [Int]] = [:]
         for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
-        // Each history depends on its own records only: updated on every core, a chunk at a
-        // time, so that the old and new histories of half a million institutions are never
-        // all held at once.
+        // Each history depends on its own records only: updated on every core, a chunk at a time.
         let touched = Array(indicesByID)
         let tracker = tracker, month = month, asOf = asOf
-        for start in stride(from: 0, to: touched.count, by: Self.historyChunk) {
-            let chunk = touched[start ..< min(start + Self.historyChunk, touched.count)]
+        for start in stride(from: 0, to: touched.count, by: Self.institutionChunk) {
+            let chunk = touched[start ..< min(start + Self.institutionChunk, touched.count)]
             let histories = Parallel.map(chunk.map { id, indices in (memories[id]?.history, indices) }) { history, indices in
                 tracker.update(history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
             }
