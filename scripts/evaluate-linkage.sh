@@ -5,8 +5,9 @@
 #
 #   scripts/evaluate-linkage.sh [ROOT] [--months 2021-09,2021-10] [--show N] [--trace T000001,…] [--diagnose]
 #
-# --diagnose groups every split by cause, lists merges with their evidence, and counts
-# unstable ids by cause.
+# --diagnose groups every split by cause, lists merges with their evidence, counts unstable
+# ids by cause, calibrates the posteriors against the truth, and prints the F1 bound left by
+# splits no weighing of the compared fields could resolve.
 #
 # ROOT holds input/ and truth/ (default: the package folder).
 set -euo pipefail

@@ -6,6 +6,8 @@
 //   scripts/evaluate-linkage.sh [ROOT] [--months 2021-09,2021-10] [--show N] [--trace T000001,T000002] [--diagnose]
 //
 // --trace prints every record of the named truth institutions with the keys linkage saw.
+// --diagnose explains every split, merge and unstable id, calibrates the posteriors and
+// prints the F1 bound (Sources/Linkage/README.md, Limits).
 import Evaluation
 import Foundation
 import Linkage
