@@ -58,6 +58,32 @@ import RegistryModel
         #expect(try ledger.months() == ["2021-09"])
     }
 
+    /// A re-exported row counts once as a duplicate; the same values in another file or
+    /// under another institution do not.
+    @Test func duplicatesAreRowsRepeatingAnotherOfTheSameFileAndInstitution() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        var september = batch("2021-09")
+        september.newInstitutions = [InstitutionID(sequence: 1), InstitutionID(sequence: 2)]
+        var fields = FieldValues()
+        fields[.name] = "临河区智远教育科技有限公司"
+        fields[.creditCode] = "91150802MA0N2XKQ1B"
+        func row(_ file: String, _ ordinal: Int, institution: Int, name: String? = nil) -> RecordRow {
+            var values = fields
+            if let name { values[.name] = name }
+            return RecordRow(ref: RecordRef(sourceFile: file, ordinal: ordinal), kind: .marketRegulation,
+                             institution: InstitutionID(sequence: institution), rule: .creditCode, score: 1, evidence: "", fields: values)
+        }
+        september.records = [
+            row("企业登记信息_202109.csv", 1, institution: 1),
+            row("企业登记信息_202109.csv", 2, institution: 1),  // the same row exported twice
+            row("企业登记信息_202109.csv", 3, institution: 1, name: "临河区智远教育科技有限公司（变更）"),
+            row("企业登记信息_202109.xml", 1, institution: 1),  // the same values in another file
+            row("企业登记信息_202109.csv", 4, institution: 2),  // under another institution
+        ]
+        try ledger.write(september)
+        #expect(try ledger.duplicateCount("2021-09") == 1)
+    }
+
     @Test func stateBeforeAMonthIsTheLatestEarlierOne() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
         try ledger.write(batch("2021-09"))
