@@ -59,6 +59,23 @@ struct Score {
     }
 }
 
+/// A comparison's verdict without its value: 品牌“智远”一致 → 品牌一致, 同属临河区 → 同县.
+func verdict(_ label: String) -> String {
+    label.hasPrefix("品牌“") ? "品牌一致" : (label.hasPrefix("同属") ? "同县" : label)
+}
+
+/// Candidates or links judged against the truth.
+struct Tally {
+    var right = 0, wrong = 0
+    mutating func add(_ isRight: Bool) { if isRight { right += 1 } else { wrong += 1 } }
+
+    /// `    right/wrong  key` per key, the most frequent first.
+    static func lines(_ tallies: [String: Tally]) -> [String] {
+        tallies.sorted { ($0.value.right + $0.value.wrong, $1.key) > ($1.value.right + $1.value.wrong, $0.key) }
+            .map { "    \($0.value.right)/\($0.value.wrong)  \($0.key)" }
+    }
+}
+
 func bCubed(predicted: [String], truth: [String]) -> (precision: Double, recall: Double, f1: Double) {
     var cell: [String: Int] = [:], predictedSize: [String: Int] = [:], truthSize: [String: Int] = [:]
     for (p, t) in zip(predicted, truth) {
@@ -252,7 +269,7 @@ func diagnosis(
                 detail += " outranked by=\(rivals.count)"
             }
             let agree = e.summary.split(separator: "；").map { String($0.split(separator: " ").first ?? "") }
-                .filter { !$0.hasPrefix("先验") }.map { $0.hasPrefix("品牌“") ? "品牌一致" : ($0.hasPrefix("同属") ? "同县" : $0) }
+                .filter { !$0.hasPrefix("先验") }.map(verdict)
             cause += " | " + agree.joined(separator: ",")
         } else if !both.isEmpty {
             let others = both.map { profile in truthSeenByID[profile.id].map { $0.subtracting([truthID]).sorted().joined(separator: ",") } ?? "" }
@@ -273,7 +290,7 @@ func diagnosis(
     }
     // Fuzzy links of the month by evidence pattern: right (the civil record's truth is among
     // the institution's other records) or wrong.
-    var patterns: [String: (right: Int, wrong: Int)] = [:]
+    var patterns: [String: Tally] = [:]
     for index in records.indices where result.links[index].rule == .fuzzy {
         let id = predicted[index]
         let others = Set(records.indices.filter { predicted[$0] == id && result.links[$0].rule != .fuzzy }.map { truth[$0] })
@@ -282,22 +299,18 @@ func diagnosis(
             let label = String(part.split(separator: " ").first ?? "")
             let bits = Double(part.split(separator: " ").last ?? "") ?? 0
             if label.hasPrefix("先验") || label.hasPrefix("其他可能") { return "" }
-            if label.hasPrefix("品牌“") { return "品牌一致" }
-            if label.hasPrefix("同属") { return "同县" }
             if label == "法定代表人一致" { return bits >= 10 ? "法定代表人一致(罕见)" : "法定代表人一致(常见)" }
-            return label
+            return verdict(label)
         }.filter { !$0.isEmpty }.joined(separator: ",")
-        var counts = patterns[pattern] ?? (0, 0)
-        if others.contains(truth[index]) { counts.right += 1 } else { counts.wrong += 1 }
-        patterns[pattern] = counts
+        patterns[pattern, default: Tally()].add(others.contains(truth[index]))
     }
     // Calibration: the candidates of every civil institution left without a predecessor, by
     // posterior, right when the enterprise is the same truth institution.
     var truthOfID: [String: String] = [:]
     for index in records.indices { truthOfID[predicted[index]] = truth[index] }
     let bins = [0.05, 0.2, 0.5, 0.8, 0.97, 1.01]
-    var binned = Array(repeating: (right: 0, wrong: 0), count: bins.count - 1)
-    var lowByPattern: [String: (right: Int, wrong: Int)] = [:]
+    var binned = Array(repeating: Tally(), count: bins.count - 1)
+    var lowByPattern: [String: Tally] = [:]
     var statusOfID: [String: String] = [:]
     for index in records.indices { if case .market(let status)? = records[index].status { statusOfID[predicted[index]] = status.rawValue } }
     for civil in known.values where civil.hasCivil && !civil.hasEnterprise && (civil.civilRegisteredOn.map { $0 >= policy } ?? true) {
@@ -305,12 +318,10 @@ func diagnosis(
         for candidate in scoring.candidates(civil: civil) where candidate.probability >= bins[0] {
             let right = truthOfID[candidate.enterprise.rawValue] == civilTruth
             let bin = bins.indices.dropLast().last { bins[$0] <= candidate.probability }!
-            if right { binned[bin].right += 1 } else { binned[bin].wrong += 1 }
+            binned[bin].add(right)
             guard candidate.probability < 0.5 else { continue }
-            let pattern = candidate.pattern.map { $0.hasPrefix("品牌“") ? "品牌一致" : ($0.hasPrefix("同属") ? "同县" : $0) }.joined(separator: ",") + " status=" + (statusOfID[candidate.enterprise.rawValue] ?? "-")
-            var counts = lowByPattern[pattern] ?? (0, 0)
-            if right { counts.right += 1 } else { counts.wrong += 1 }
-            lowByPattern[pattern] = counts
+            let pattern = candidate.pattern.map(verdict).joined(separator: ",") + " status=" + (statusOfID[candidate.enterprise.rawValue] ?? "-")
+            lowByPattern[pattern, default: Tally()].add(right)
         }
     }
     lines.append("  calibration, candidates of civil institutions left unlinked (posterior: right/wrong):")
@@ -318,13 +329,9 @@ func diagnosis(
         lines.append(String(format: "    %.2f–%.2f: %d/%d", bins[bin], min(bins[bin + 1], 1), binned[bin].right, binned[bin].wrong))
     }
     lines.append("  below review (0.05 <= p < 0.5), by verdicts (right/wrong):")
-    for (pattern, counts) in lowByPattern.sorted(by: { $0.value.right + $0.value.wrong > $1.value.right + $1.value.wrong }).prefix(12) {
-        lines.append("    \(counts.right)/\(counts.wrong)  \(pattern)")
-    }
+    lines.append(contentsOf: Tally.lines(lowByPattern).prefix(12))
     lines.append("  fuzzy links by evidence (right/wrong):")
-    for (pattern, counts) in patterns.sorted(by: { $0.value.right + $0.value.wrong > $1.value.right + $1.value.wrong }) {
-        lines.append("    \(counts.right)/\(counts.wrong)  \(pattern)")
-    }
+    lines.append(contentsOf: Tally.lines(patterns))
     lines.append("  merges:")
     for (id, members) in merged {
         let rows = members.map { "\(truth[$0]) \(records[$0].name ?? "?") (\(result.links[$0].rule.rawValue): \(result.links[$0].evidence))" }

@@ -34,26 +34,27 @@ public enum Parallel {
     /// Runs independent jobs side by side; the first failure in job order is thrown once all
     /// have finished, so no job is left writing after the caller has moved on.
     public static func run(_ jobs: [@Sendable () throws -> Void]) throws {
-        let failures = Parts<(any Error)?>(count: jobs.count)
+        let failures = Failures(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            do { try jobs[index]() } catch { failures.store([error], at: index) }
+            do { try jobs[index]() } catch { failures.record(error, at: index) }
         }
-        if let failure = failures.joined().compactMap({ $0 }).first { throw failure }
+        if let failure = failures.first { throw failure }
     }
 
-    /// Each worker's results, kept under a lock until all are done.
-    private final class Parts<Result>: @unchecked Sendable {
-        private var parts: [[Result]]
+    /// Each job's failure, if any, kept under a lock until all are done.
+    private final class Failures: @unchecked Sendable {
+        private var errors: [(any Error)?]
         private let lock = NSLock()
 
-        init(count: Int) { parts = Array(repeating: [], count: count) }
+        init(count: Int) { errors = Array(repeating: nil, count: count) }
 
-        func store(_ part: [Result], at index: Int) {
-            lock.withLock { parts[index] = part }
+        func record(_ error: any Error, at index: Int) {
+            lock.withLock { errors[index] = error }
         }
 
-        func joined() -> [Result] {
-            lock.withLock { Array(parts.joined()) }
+        /// The failure of the earliest job that failed.
+        var first: (any Error)? {
+            lock.withLock { errors.compactMap { $0 }.first }
         }
     }
 }
