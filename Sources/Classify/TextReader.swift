@@ -168,57 +168,53 @@ struct TextReader: Sendable {
             kept.append(m)
         }
 
-        // Per clause and item: training words, youth words, adult words.
+        // Per clause and item: training words, youth words, adult words. Clause and item ids
+        // are small and dense, so flags by id are plain arrays (a field is read per record).
         let isName = field == .name
-        var clauseTraining = Set<Int32>(), clauseYouth = Set<Int32>(), itemAdult = Set<Int32>(), itemYouth = Set<Int32>()
-        var nameTrainingLike = false
+        let clauseCount = Int(clause) + 1, itemCount = Int(item) + 1
+        var clauseTraining = [Bool](repeating: false, count: clauseCount), clauseYouth = clauseTraining
+        var clauseSubject = clauseTraining
+        var itemAdult = [Bool](repeating: false, count: itemCount), itemYouth = itemAdult, itemTraining = itemAdult
+        var itemSubject = itemAdult
         for m in kept {
-            let c = isName ? 0 : clauseOf[m.start], it = isName ? 0 : itemOf[m.start]
+            let c = isName ? 0 : Int(clauseOf[m.start]), it = isName ? 0 : Int(itemOf[m.start])
             switch rules[m.phrase].kind {
-            case .training: clauseTraining.insert(c); nameTrainingLike = true
-            case .nameMarker: clauseTraining.insert(c); nameTrainingLike = true
-            case .youth, .stage: clauseYouth.insert(c); itemYouth.insert(it)
-            case .adult: itemAdult.insert(it)
+            case .training, .nameMarker: clauseTraining[c] = true; itemTraining[it] = true
+            case .youth, .stage: clauseYouth[c] = true; itemYouth[it] = true
+            case .adult: itemAdult[it] = true
+            case .subject: clauseSubject[c] = true; itemSubject[it] = true
             default: break
             }
         }
-        _ = nameTrainingLike
         // Co-location is by clause when the clause is a short list (`美术、书法、舞蹈培训`);
-        // in a long list (forty services joined by `、`) only the item itself counts.
-        var itemsPerClause: [Int32: Set<Int32>] = [:]
-        for k in 0..<n { itemsPerClause[clauseOf[k], default: []].insert(itemOf[k]) }
-        var itemTraining = Set<Int32>(), itemYouthOrStage = Set<Int32>()
-        for m in kept {
-            let it = isName ? 0 : itemOf[m.start]
-            switch rules[m.phrase].kind {
-            case .training, .nameMarker: itemTraining.insert(it)
-            case .youth, .stage: itemYouthOrStage.insert(it)
-            default: break
-            }
+        // in a long list (forty services joined by `、`) only the item itself counts. Ids only
+        // grow along the text, and every item holds at least its delimiter, so a clause's items
+        // are the ids from its first byte's to its last byte's.
+        var clauseFirstItem = [Int32](repeating: -1, count: clauseCount), clauseLastItem = clauseFirstItem
+        for k in 0 ..< n {
+            let c = Int(clauseOf[k])
+            if clauseFirstItem[c] < 0 { clauseFirstItem[c] = itemOf[k] }
+            clauseLastItem[c] = itemOf[k]
         }
-        var clauseSubject = Set<Int32>(), itemSubject = Set<Int32>()
-        for m in kept where rules[m.phrase].kind == .subject {
-            clauseSubject.insert(isName ? 0 : clauseOf[m.start]); itemSubject.insert(isName ? 0 : itemOf[m.start])
-        }
-        var trainingItems = Set<Int32>(), contentItems = Set<Int32>()
+        var trainingItems = [Bool](repeating: false, count: itemCount), contentItems = trainingItems
         for m in kept {
             let rule = rules[m.phrase]
-            let c = isName ? 0 : clauseOf[m.start], it = isName ? 0 : itemOf[m.start]
-            let adultItem = itemAdult.contains(it) && !itemYouth.contains(it)
-            let shortClause = isName || (itemsPerClause[c]?.count ?? 1) <= Self.shortListItems
-            let withTraining = shortClause ? clauseTraining.contains(c) : itemTraining.contains(it)
-            let withYouth = shortClause ? clauseYouth.contains(c) : itemYouthOrStage.contains(it)
+            let c = isName ? 0 : Int(clauseOf[m.start]), it = isName ? 0 : Int(itemOf[m.start])
+            let adultItem = itemAdult[it] && !itemYouth[it]
+            let shortClause = isName || clauseLastItem[c] - clauseFirstItem[c] + 1 <= Self.shortListItems
+            let withTraining = shortClause ? clauseTraining[c] : itemTraining[it]
+            let withYouth = shortClause ? clauseYouth[c] : itemYouth[it]
             var hit = Hit(rule: m.phrase, field: field, record: record, offset: m.start, withTraining: withTraining)
-            hit.withContent = withYouth || (shortClause ? clauseSubject.contains(c) : itemSubject.contains(it))
+            hit.withContent = withYouth || (shortClause ? clauseSubject[c] : itemSubject[it])
             switch rule.kind {
             case .subject:
                 guard !adultItem, rule.strongSubject || withTraining || withYouth else { continue }
                 reading.subject.append(hit)
-                contentItems.insert(it); trainingItems.insert(it)
+                contentItems[it] = true; trainingItems[it] = true
             case .nonSubject:
                 guard !adultItem, withTraining || withYouth else { continue }
                 reading.nonSubject.append(hit)
-                contentItems.insert(it); trainingItems.insert(it)
+                contentItems[it] = true; trainingItems[it] = true
             case .stage:
                 reading.stages.append(hit)
                 reading.youth.append(hit)
@@ -227,7 +223,7 @@ struct TextReader: Sendable {
             case .training:
                 guard !adultItem else { continue }
                 reading.training.append(hit)
-                trainingItems.insert(it)
+                trainingItems[it] = true
             case .nameMarker:
                 reading.nameMarkers.append(hit)
             case .adult:
@@ -243,11 +239,11 @@ struct TextReader: Sendable {
                 let hasText = bytes[range].contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
                 guard hasText else { continue }
                 reading.items += 1
-                if trainingItems.contains(Int32(index)) {
+                if trainingItems[index] {
                     reading.trainingItems += 1
                     reading.trainingItemTexts.append(String(decoding: bytes[range], as: UTF8.self))
                 }
-                if contentItems.contains(Int32(index)) { reading.contentItems += 1 }
+                if contentItems[index] { reading.contentItems += 1 }
             }
         }
         return reading

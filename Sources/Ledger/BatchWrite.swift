@@ -49,8 +49,9 @@ public struct BatchWrite: Sendable {
     }
 }
 
-/// The states of the institutions a month touched, encoded a chunk at a time while they are
-/// written: a million-record month's states are 0.7 GB of JSON, never needed all at once.
+/// The states of the institutions a month touched, encoded a chunk at a time while the
+/// previous chunk is written: a million-record month's states are 0.7 GB of JSON, never
+/// needed all at once.
 public struct StateRows: Sendable {
     public let ids: [InstitutionID]
     /// The JSON of each given id, in the given order.
@@ -66,7 +67,4 @@ public struct StateRows: Sendable {
         let json = Dictionary(encoded, uniquingKeysWith: { _, last in last })
         self.init(ids: encoded.map(\.0)) { ids in ids.map { json[$0]! } }
     }
-
-    /// How many states `Ledger` encodes and inserts at a time.
-    static let chunk = 8_192
 }

@@ -140,10 +140,15 @@ public final class Ledger {
             try mint.execute(arguments: [id.rawValue, id.sequence ?? 0, batch.month])
         }
         // The month's bulk (states, records, lines) goes through `RowInserter`; the rest is small.
+        // States' and records' JSON is made on the other core while the previous chunk is
+        // inserted: making it took longer than SQLite took to store it.
         let state = RowInserter(try db.cachedStatement(sql: "INSERT INTO institution_state (month, institution_id, state) VALUES (?, ?, ?)"))
-        for start in stride(from: 0, to: write.states.ids.count, by: StateRows.chunk) {
-            let ids = write.states.ids[start ..< min(start + StateRows.chunk, write.states.ids.count)]
-            for (id, json) in zip(ids, write.states.encode(ids)) {
+        let states = write.states
+        try Parallel.overlapped(chunks: Self.chunkCount(states.ids.count), make: { chunk in
+            let ids = states.ids[Self.chunkRange(chunk, of: states.ids.count)]
+            return (ids, states.encode(ids))
+        }) { ids, jsons in
+            for (id, json) in zip(ids, jsons) {
                 state.bind(1, batch.month)
                 state.bind(2, id.rawValue)
                 state.bind(3, json)
@@ -151,17 +156,23 @@ public final class Ledger {
             }
         }
         let record = RowInserter(try db.cachedStatement(sql: "INSERT INTO source_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-        for row in write.records {
-            record.bind(1, batch.month)
-            record.bind(2, row.ref.sourceFile)
-            record.bind(3, row.ref.ordinal)
-            record.bind(4, row.kind.rawValue)
-            record.bind(5, row.institution.rawValue)
-            record.bind(6, row.rule.rawValue)
-            record.bind(7, row.score)
-            record.bind(8, row.evidence)
-            record.bind(9, row.fields.json)
-            try record.insert()
+        let records = write.records
+        try Parallel.overlapped(chunks: Self.chunkCount(records.count), make: { chunk in
+            let range = Self.chunkRange(chunk, of: records.count)
+            return (range, Parallel.map(Array(range)) { records[$0].fields.json })
+        }) { range, fields in
+            for (row, fields) in zip(records[range], fields) {
+                record.bind(1, batch.month)
+                record.bind(2, row.ref.sourceFile)
+                record.bind(3, row.ref.ordinal)
+                record.bind(4, row.kind.rawValue)
+                record.bind(5, row.institution.rawValue)
+                record.bind(6, row.rule.rawValue)
+                record.bind(7, row.score)
+                record.bind(8, row.evidence)
+                record.bind(9, fields)
+                try record.insert()
+            }
         }
         let reject = try db.cachedStatement(sql: "INSERT INTO reject VALUES (?, ?, ?, ?)")
         for row in write.rejects {
@@ -211,6 +222,17 @@ public final class Ledger {
         }
         let next = max(write.nextSequence, Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_sequence'") ?? "1") ?? 1)
         try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'next_sequence'", arguments: [String(next)])
+    }
+
+    /// How many rows are made and inserted at a time.
+    static let chunk = 8_192
+
+    private static func chunkCount(_ rows: Int) -> Int {
+        (rows + chunk - 1) / chunk
+    }
+
+    private static func chunkRange(_ index: Int, of rows: Int) -> Range<Int> {
+        index * chunk ..< min(rows, (index + 1) * chunk)
     }
 
     private static func batchRow(_ row: Row) -> BatchRow {

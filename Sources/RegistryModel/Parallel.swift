@@ -31,6 +31,63 @@ public enum Parallel {
         let base: UnsafeMutablePointer<Result>
     }
 
+    /// Makes chunk `k + 1` on another thread while `consume` takes chunk `k` on this one, in
+    /// order: the ledger binds rows into SQLite, which is one thread's work, while the next
+    /// rows' JSON is made. At most two chunks wait made. When `consume` throws, no further
+    /// chunk is made, and the error is rethrown once the maker has stopped.
+    public static func overlapped<Chunk: Sendable>(chunks count: Int, make: @escaping @Sendable (Int) -> Chunk,
+                                                   consume: (Chunk) throws -> Void) throws {
+        let handoff = Handoff<Chunk>(capacity: 2)
+        let maker = DispatchGroup()
+        DispatchQueue.global().async(group: maker) {
+            for index in 0 ..< count {
+                guard handoff.put(make(index)) else { return }
+            }
+        }
+        defer {
+            handoff.cancel()
+            maker.wait()
+        }
+        for _ in 0 ..< count { try consume(handoff.take()) }
+    }
+
+    /// A bounded queue between one maker and one consumer.
+    private final class Handoff<Chunk>: @unchecked Sendable {
+        private var waiting: [Chunk] = []
+        private var cancelled = false
+        private let capacity: Int
+        private let condition = NSCondition()
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        /// Waits for room; false once the consumer has stopped.
+        func put(_ chunk: Chunk) -> Bool {
+            condition.withLock {
+                while waiting.count >= capacity && !cancelled { condition.wait() }
+                guard !cancelled else { return false }
+                waiting.append(chunk)
+                condition.broadcast()
+                return true
+            }
+        }
+
+        /// Waits for the next chunk; only called for chunks the maker will make.
+        func take() -> Chunk {
+            condition.withLock {
+                while waiting.isEmpty { condition.wait() }
+                condition.broadcast()
+                return waiting.removeFirst()
+            }
+        }
+
+        func cancel() {
+            condition.withLock {
+                cancelled = true
+                condition.broadcast()
+            }
+        }
+    }
+
     /// Runs independent jobs side by side; the first failure in job order is thrown once all
     /// have finished, so no job is left writing after the caller has moved on.
     public static func run(_ jobs: [@Sendable () throws -> Void]) throws {

@@ -32,6 +32,9 @@ import RegistryModel
         ("一\n二\t三", "\"一\\n二\\t三\""),
         ("\u{2028}\u{2029}", "\"\\u2028\\u2029\""),
         ("\u{1}", "\"\\u0001\""),
+        ("\u{1F}", "\"\\u001f\""),
+        ("段\u{2028}落\"尾", "\"段\\u2028落\\\"尾\""),
+        ("\u{2027}", "\"\u{2027}\""),
     ])
     func stringsAreEscapedForJSONLines(text: String, json: String) {
         #expect(JSONText.string(text) == json)

@@ -22,6 +22,26 @@ struct ParallelTests {
         #expect(finished.value == 6)
     }
 
+    @Test func overlappedConsumesEveryChunkInOrder() throws {
+        var consumed: [Int] = []
+        try Parallel.overlapped(chunks: 50, make: { $0 * 10 }) { consumed.append($0) }
+        #expect(consumed == (0 ..< 50).map { $0 * 10 })
+    }
+
+    @Test func overlappedStopsMakingOnceTheConsumerFails() {
+        let made = Counter()
+        var consumed = 0
+        #expect(throws: Failure(job: 3)) {
+            try Parallel.overlapped(chunks: 1_000, make: { index in made.add(); return index }) { index in
+                if index == 3 { throw Failure(job: 3) }
+                consumed += 1
+            }
+        }
+        #expect(consumed == 3)
+        // Four taken, at most two waiting and one being made when the consumer stopped.
+        #expect(made.value <= 4 + 2 + 1)
+    }
+
     final class Counter: @unchecked Sendable {
         private var count = 0
         private let lock = NSLock()
