@@ -25,7 +25,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
 
 /// The SQLite ledger (GRDB): every batch, every id ever minted, every record's link, the
 /// ledger as each month left it, and a clerk's decisions.
-public final class Ledger {
+public final class Ledger: Sendable {
     static let format = "rereg-ledger"
     let database: DatabaseQueue
     public let path: String
@@ -45,6 +45,19 @@ public final class Ledger {
             throw LedgerError.cannotOpen(path: path, reason: "\(error)")
         }
         try prepare()
+    }
+
+    private init(readingFrom path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = true
+        database = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// A second, read-only connection to the same file, so that two threads can read at once
+    /// (SQLite's readers share a file); nil for a ledger in memory, which has one connection.
+    public func secondReader() throws -> Ledger? {
+        path == ":memory:" ? nil : try Ledger(readingFrom: path)
     }
 
     /// A ledger in memory, for tests.

@@ -31,6 +31,23 @@ public enum Parallel {
         let base: UnsafeMutablePointer<Result>
     }
 
+    /// Two jobs side by side, the first on this thread; both finish before a failure is
+    /// thrown, the first job's first.
+    public static func both<First, Second: Sendable>(_ first: () throws -> First,
+                                                     _ second: @escaping @Sendable () throws -> Second) throws -> (First, Second) {
+        let secondResult = Box<Result<Second, any Error>>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { secondResult.value = Result { try second() } }
+        let firstResult = Result { try first() }
+        group.wait()
+        return (try firstResult.get(), try secondResult.value!.get())
+    }
+
+    /// A value handed from a worker to the thread that waits for it.
+    private final class Box<Value>: @unchecked Sendable {
+        var value: Value?
+    }
+
     /// Makes chunk `k + 1` on another thread while `consume` takes chunk `k` on this one, in
     /// order: the ledger binds rows into SQLite, which is one thread's work, while the next
     /// rows' JSON is made. At most two chunks wait made. When `consume` throws, no further

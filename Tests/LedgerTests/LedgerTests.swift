@@ -58,6 +58,44 @@ import RegistryModel
         #expect(try ledger.months() == ["2021-09"])
     }
 
+    /// States and records are made a chunk ahead while the previous chunk is inserted: a month
+    /// of several chunks goes in whole and in order, and a bad row in a late chunk still
+    /// leaves the ledger as it was.
+    @Test func aMonthOfSeveralChunksGoesInWholeOrNotAtAll() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        let count = Ledger.chunk * 2 + Ledger.chunk / 2
+        var september = batch("2021-09")
+        september.newInstitutions = (1...count).map { InstitutionID(sequence: $0) }
+        september.states = StateRows(september.newInstitutions.map { ($0, "{\"id\":\"\($0.rawValue)\"}") })
+        september.records = september.newInstitutions.enumerated().map { index, id in
+            var fields = FieldValues()
+            fields[.name] = "临河区第\(index)培训学校"
+            return RecordRow(ref: RecordRef(sourceFile: "民非登记_202109.csv", ordinal: index + 1), kind: .civilAffairs,
+                             institution: id, rule: .creditCode, score: 1, evidence: "", fields: fields)
+        }
+        var broken = september
+        broken.records.append(september.records[0])
+        #expect(throws: (any Error).self) { try ledger.write(broken) }
+        #expect(try ledger.months().isEmpty)
+
+        try ledger.write(september)
+        #expect(try ledger.records("2021-09") == september.records)
+        let stored = try states(ledger, before: "2021-10")
+        #expect(stored.count == count)
+        #expect(stored[InstitutionID(sequence: count)] == "{\"id\":\"\(InstitutionID(sequence: count).rawValue)\"}")
+    }
+
+    /// Rendering reads through a second connection beside the first; a ledger in memory has
+    /// only one.
+    @Test func aSecondReaderSeesWhatTheLedgerHolds() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        try ledger.write(batch("2021-09"))
+        let reader = try #require(try ledger.secondReader())
+        #expect(try reader.months() == ["2021-09"])
+        #expect(try reader.batch("2021-09") == ledger.batch("2021-09"))
+        #expect(try Ledger().secondReader() == nil)
+    }
+
     /// A re-exported row counts once as a duplicate; the same values in another file or
     /// under another institution do not.
     @Test func duplicatesAreRowsRepeatingAnotherOfTheSameFileAndInstitution() throws {

@@ -22,6 +22,21 @@ struct ParallelTests {
         #expect(finished.value == 6)
     }
 
+    @Test func bothReturnsEachJobsResultAndWaitsForBothBeforeThrowing() throws {
+        let (text, number) = try Parallel.both({ "臨河" }, { 42 })
+        #expect(text == "臨河" && number == 42)
+
+        let finished = Counter()
+        #expect(throws: Failure(job: 1)) {
+            try Parallel.both({ () throws -> Int in throw Failure(job: 1) }, { () throws -> Int in
+                Thread.sleep(forTimeInterval: 0.05)
+                finished.add()
+                throw Failure(job: 2)
+            })
+        }
+        #expect(finished.value == 1)
+    }
+
     @Test func overlappedConsumesEveryChunkInOrder() throws {
         var consumed: [Int] = []
         try Parallel.overlapped(chunks: 50, make: { $0 * 10 }) { consumed.append($0) }
