@@ -2,6 +2,32 @@ import Foundation
 import GRDB
 import RegistryModel
 
+/// A clerk's decision, as stored.
+public struct DecisionRow: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case same, different, category
+    }
+
+    public var id: Int64?
+    public var kind: Kind
+    public var institution: InstitutionID
+    public var other: InstitutionID?
+    public var category: Category?
+    public var note: String
+    public var revoked: Bool
+
+    public init(id: Int64? = nil, kind: Kind, institution: InstitutionID, other: InstitutionID? = nil,
+                category: Category? = nil, note: String = "", revoked: Bool = false) {
+        self.id = id
+        self.kind = kind
+        self.institution = institution
+        self.other = other
+        self.category = category
+        self.note = note
+        self.revoked = revoked
+    }
+}
+
 extension Ledger {
     /// The clerk's decisions, oldest first; revoked ones only when asked for.
     public func decisions(includingRevoked: Bool = false) throws -> [DecisionRow] {

@@ -5,8 +5,10 @@ import RegistryModel
 import Reports
 import Tracking
 
-/// Links, classifies and tracks one month's records against what the ledger remembers, and
-/// assembles everything the month adds to the ledger. Writes nothing itself.
+/// Links one month's records against what the ledger remembers, then classifies and tracks
+/// every institution and records the month in the ledger in one transaction. Institutions
+/// are assessed a chunk at a time on both cores while the previous chunk is written: their
+/// lines with evidence, a gigabyte at a million records, are never all held at once.
 struct BatchComputation {
     let month: String
     let asOf: Day
@@ -26,8 +28,9 @@ struct BatchComputation {
         .subjectInNonSubject, .formerRegistrationActive, .countyConflict, .invalidCreditCode,
     ]
 
-    func compute(records: [SourceRecord], rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
-                 progress: (String) -> Void, clock: inout StageClock) throws -> BatchWrite {
+    /// Records the month; returns its ledger lines (without evidence) in id order.
+    func record(records: [SourceRecord], rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
+                progress: (String) -> Void, clock: inout StageClock) throws -> [LedgerLine] {
         let previousMonth = try ledger.months().filter { $0 < month }.last
         let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
         let previousByID = Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,10 +44,10 @@ struct BatchComputation {
             records, known: memories.values.map(\.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
-        var (indicesByID, changed) = remember(linkage, records: records, in: &memories)
+        let (indicesByID, changed) = remember(linkage, records: records, in: &memories)
         clock.finish("link", records: records.count)
 
-        progress("分类与进度")
+        progress("分类与进度，写入台账")
         let mergedNow = Dictionary(linkage.merges.map { ($0.retired, $0.survivor) }, uniquingKeysWith: { first, _ in first })
         let resolve = { (id: InstitutionID) -> InstitutionID in
             var current = id
@@ -55,50 +58,63 @@ struct BatchComputation {
         for decision in decisions where decision.kind == .category {
             if let category = decision.category { decidedCategory[resolve(decision.institution)] = category }
         }
-        let ambiguous = Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] })
-
-        // Each institution's month depends on its own records and memory only: assessed on
-        // every core, then gathered in id order.
-        let ids = memories.keys.sorted()
         let context = AssessmentContext(
             classifier: classifier, tracker: tracker, policyStart: settings.policyStart, asOf: asOf, records: records,
-            indicesByID: indicesByID, previousByID: previousByID, decidedCategory: decidedCategory, ambiguous: ambiguous)
-        let assessments = Parallel.map(ids) { [memories] id in Self.assess(id, memory: memories[id]!, in: context) }
+            indicesByID: indicesByID, previousByID: previousByID, decidedCategory: decidedCategory,
+            ambiguous: Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] }), memories: memories, changed: changed)
+        let ids = memories.keys.sorted()
+        let newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
+            .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
 
-        var lines: [LineRow] = []
+        var lines: [LedgerLine] = []
         var statusChanges: [StatusChangeRow] = []
         var categoryReviews: [ReviewItem] = []
-        for (id, assessment) in zip(ids, assessments) {
-            if let memory = assessment.decidedMemory {
-                memories[id] = memory
-                changed.insert(id)
-            }
-            lines.append(assessment.line)
-            if let change = assessment.statusChange { statusChanges.append(change) }
-            if let review = assessment.categoryReview { categoryReviews.append(review) }
-        }
-
-        var write = BatchWrite(
-            batch: BatchRow(
+        var flagReviews: [ReviewItem] = []
+        var assessing = Duration.zero
+        try ledger.write(month: month) { writer in
+            try writer.insert(batch: BatchRow(
                 month: month, asOf: asOf, deadline: settings.deadline, inputDigest: digest, toolVersion: Version.current,
                 records: records.count + rejects.count, accepted: records.count, rejected: rejects.count, warnings: warnings,
-                summary: ContractFiles.summaryJSON(asOf: asOf, deadline: settings.deadline, lines: lines.map(\.line))),
-            nextSequence: linkage.nextSequence)
-        write.files = files
-        write.newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
-            .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
-        let changedIDs = changed.sorted().filter { memories[$0] != nil }
-        write.states = StateRows(ids: changedIDs) { [memories] ids in Parallel.map(Array(ids)) { memories[$0]!.jsonText } }
-        write.records = zip(records, linkage.links).map { record, link in
-            RecordRow(ref: record.ref, kind: record.kind, institution: link.institution, rule: link.rule, score: link.score,
-                      evidence: link.evidence, fields: record.original)
+                summary: "{}"))
+            try writer.insert(files: files)
+            try writer.mint(newInstitutions)
+            try writer.insert(records: zip(records, linkage.links).map { record, link in
+                RecordRow(ref: record.ref, kind: record.kind, institution: link.institution, rule: link.rule, score: link.score,
+                          evidence: link.evidence, fields: record.original)
+            })
+            try writer.insert(rejects: rejects)
+            // Each institution's month depends on its own records and memory only: assessed on
+            // every core, a chunk ahead of the one being written, and written in id order.
+            let chunks = (ids.count + Self.institutionChunk - 1) / Self.institutionChunk
+            try Parallel.overlapped(chunks: chunks, make: { chunk in
+                let start = ContinuousClock.now
+                let chunkIDs = Array(ids[chunk * Self.institutionChunk ..< min(ids.count, (chunk + 1) * Self.institutionChunk)])
+                let assessments = Parallel.map(chunkIDs) { id in Self.assess(id, in: context) }
+                return (assessments, ContinuousClock.now - start)
+            }) { assessments, duration in
+                assessing += duration
+                try writer.insert(states: assessments.compactMap { $0.state })
+                try writer.insert(lines: assessments.map(\.line))
+                for assessment in assessments {
+                    lines.append(assessment.line.line)
+                    if let change = assessment.statusChange { statusChanges.append(change) }
+                    if let review = assessment.categoryReview { categoryReviews.append(review) }
+                    if let review = Self.flagReview(assessment.line) { flagReviews.append(review) }
+                }
+            }
+            try writer.insert(statusChanges: statusChanges)
+            try writer.insert(reviews: Self.linkReviews(linkage.reviews) + categoryReviews + flagReviews)
+            try writer.insert(merges: linkage.merges.map {
+                MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence)
+            })
+            try writer.raiseNextSequence(to: linkage.nextSequence)
+            try writer.setSummary(ContractFiles.summaryJSON(asOf: asOf, deadline: settings.deadline, lines: lines))
         }
-        write.rejects = rejects
-        write.lines = lines
-        write.statusChanges = statusChanges
-        write.reviews = Self.linkReviews(linkage.reviews) + categoryReviews + Self.flagReviews(lines)
-        write.merges = linkage.merges.map { MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence) }
-        return write
+        // Assessing ran beside the write: "ledger write" is the wall time of both, "classify,
+        // track" the busy time of the thread that handed the chunks over.
+        clock.add("classify, track", duration: assessing, records: records.count)
+        clock.finish("ledger write", records: records.count + rejects.count)
+        return lines
     }
 
     /// What assessing one institution needs, shared read-only by the workers.
@@ -112,12 +128,17 @@ struct BatchComputation {
         let previousByID: [InstitutionID: LedgerLine]
         let decidedCategory: [InstitutionID: Category]
         let ambiguous: Set<InstitutionID>
+        /// What the ledger remembers of each institution, with this month's records added.
+        let memories: [InstitutionID: InstitutionMemory]
+        /// The institutions whose memory this month changed, so whose state is written.
+        let changed: Set<InstitutionID>
     }
 
     /// One institution's month: its ledger line and what else it adds.
     struct Assessment: Sendable {
-        /// The memory with a newly decided requirement, when it was (re)decided this month.
-        var decidedMemory: InstitutionMemory?
+        /// The memory as the ledger stores it, when it changed this month (records added, a
+        /// merge, a requirement decided).
+        var state: (InstitutionID, String)?
         var line: LineRow
         var statusChange: StatusChangeRow?
         var categoryReview: ReviewItem?
@@ -125,8 +146,8 @@ struct BatchComputation {
 
     /// Classifies one institution's records, fixes its requirement when first seen, tracks
     /// its status and writes its line.
-    static func assess(_ id: InstitutionID, memory stored: InstitutionMemory, in context: AssessmentContext) -> Assessment {
-        var memory = stored
+    static func assess(_ id: InstitutionID, in context: AssessmentContext) -> Assessment {
+        var memory = context.memories[id]!
         let tracker = context.tracker
         // Gathered per institution, not kept for all: the month's records are held once.
         let ownRecords = (context.indicesByID[id] ?? []).map { context.records[$0] }
@@ -136,12 +157,12 @@ struct BatchComputation {
         let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
 
         // Fixed at first sight; re-decided only by a clerk's category or a merge.
-        var decidedMemory: InstitutionMemory?
+        var changed = context.changed.contains(id)
         if memory.requirement == nil || (decided != nil && memory.requirementCategory != decided) {
             let basis = decided ?? memory.requirementCategory ?? category
             memory.requirement = tracker.decideRequirement(category: basis, history: memory.history)
             memory.requirementCategory = basis
-            decidedMemory = memory
+            changed = true
         }
         let tracked = tracker.status(of: memory.history, requirement: memory.requirement!.requirement,
                                      currentCategory: category, asOf: context.asOf)
@@ -164,7 +185,7 @@ struct BatchComputation {
         let classificationEvidence = classification?.evidenceLines ?? []
         let evidence = (classificationEvidence + [memory.requirement!.reason, tracked.reason]).joined(separator: "\n")
         return Assessment(
-            decidedMemory: decidedMemory,
+            state: changed ? (id, memory.jsonText) : nil,
             line: LineRow(line: line, evidence: evidence),
             statusChange: previous?.reregistrationStatus == tracked.status ? nil
                 : StatusChangeRow(institution: id, from: previous?.reregistrationStatus, to: tracked.status, reason: tracked.reason),
@@ -271,14 +292,11 @@ struct BatchComputation {
         }
     }
 
-    private static func flagReviews(_ lines: [LineRow]) -> [ReviewItem] {
-        lines.compactMap { row in
-            let flags = reviewedFlags.filter(row.line.flags.contains)
-            guard !flags.isEmpty else { return nil }
-            return ReviewItem(kind: .flag, institutionIDs: [row.line.institutionID],
-                              summary: "请核实：" + flags.map(\.chineseName).joined(separator: "；"),
-                              evidence: row.evidence)
-        }
+    private static func flagReview(_ row: LineRow) -> ReviewItem? {
+        let flags = reviewedFlags.filter(row.line.flags.contains)
+        guard !flags.isEmpty else { return nil }
+        return ReviewItem(kind: .flag, institutionIDs: [row.line.institutionID],
+                          summary: "请核实：" + flags.map(\.chineseName).joined(separator: "；"), evidence: row.evidence)
     }
 }
 

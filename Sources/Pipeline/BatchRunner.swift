@@ -67,8 +67,8 @@ public enum BatchRunner {
         let summary: ProgressCounts
     }
 
-    /// Ingest and normalise (streaming into memory), then link, classify and track, then one
-    /// write transaction.
+    /// Ingest and normalise (streaming into memory), then link, then classify and track inside
+    /// the one write transaction.
     private static func record(
         _ inputFiles: [InputFile], from ingestor: Ingestor, month: String, asOf: Day, digest: String, into ledger: Ledger,
         request: BatchRequest, clock: inout StageClock
@@ -99,13 +99,8 @@ public enum BatchRunner {
         }
         let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
                                            classifier: try Classifier())
-        let write = try computation.compute(records: records, rejects: rejects, files: files, digest: digest,
-                                            warnings: warnings, progress: request.progress, clock: &clock)
-        clock.finish("classify, track", records: records.count)
-        request.progress("写入台账")
-        try ledger.write(write)
-        clock.finish("ledger write", records: records.count + rejects.count)
-        return RecordedMonth(files: files, warnings: warnings, institutions: write.lines.count,
-                             summary: Summary.counts(write.lines.map(\.line)).overall)
+        let lines = try computation.record(records: records, rejects: rejects, files: files, digest: digest,
+                                           warnings: warnings, progress: request.progress, clock: &clock)
+        return RecordedMonth(files: files, warnings: warnings, institutions: lines.count, summary: Summary.counts(lines).overall)
     }
 }

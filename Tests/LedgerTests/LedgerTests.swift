@@ -8,30 +8,44 @@ import RegistryModel
         FileManager.default.temporaryDirectory.appendingPathComponent("rereg-ledger-\(UUID().uuidString)/ledger.sqlite").path
     }
 
-    func batch(_ month: String, digest: String = "d") -> BatchWrite {
-        let asOf = Day(iso: month + "-28")!
-        var write = BatchWrite(
-            batch: BatchRow(month: month, asOf: asOf, deadline: Day(iso: "2021-12-31")!, inputDigest: digest,
-                            toolVersion: "test", records: 1, accepted: 1, rejected: 0, warnings: [], summary: "{}"),
-            nextSequence: 2)
-        write.newInstitutions = [InstitutionID(sequence: 1)]
-        write.states = StateRows([(InstitutionID(sequence: 1), "{\"month\":\"\(month)\"}")])
-        return write
+    /// A month as these tests record it: the pipeline's rows, in the pipeline's order.
+    struct Month {
+        var batch: BatchRow
+        var newInstitutions = [InstitutionID(sequence: 1)]
+        var states: [(InstitutionID, String)]
+        var records: [RecordRow] = []
+        var nextSequence = 2
+
+        func write(to ledger: Ledger) throws {
+            try ledger.write(month: batch.month) { writer in
+                try writer.insert(batch: batch)
+                try writer.mint(newInstitutions)
+                try writer.insert(states: states)
+                try writer.insert(records: records)
+                try writer.raiseNextSequence(to: nextSequence)
+            }
+        }
+    }
+
+    func batch(_ month: String, digest: String = "d") -> Month {
+        Month(batch: BatchRow(month: month, asOf: Day(iso: month + "-28")!, deadline: Day(iso: "2021-12-31")!, inputDigest: digest,
+                              toolVersion: "test", records: 1, accepted: 1, rejected: 0, warnings: [], summary: "{}"),
+              states: [(InstitutionID(sequence: 1), "{\"month\":\"\(month)\"}")])
     }
 
     @Test func aMonthOlderThanTheNewestIsRefusedAndChangesNothing() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
-        try ledger.write(batch("2021-10"))
-        #expect(throws: LedgerError.olderMonth(month: "2021-09", newest: "2021-10")) { try ledger.write(batch("2021-09")) }
+        try batch("2021-10").write(to: ledger)
+        #expect(throws: LedgerError.olderMonth(month: "2021-09", newest: "2021-10")) { try batch("2021-09").write(to: ledger) }
         #expect(try ledger.months() == ["2021-10"])
     }
 
     @Test func theNewestMonthIsReplacedAndTheSequenceNeverGoesBack() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
-        try ledger.write(batch("2021-10"))
+        try batch("2021-10").write(to: ledger)
         var corrected = batch("2021-10", digest: "e")
         corrected.nextSequence = 1
-        try ledger.write(corrected)
+        try corrected.write(to: ledger)
         #expect(try ledger.batch("2021-10")?.inputDigest == "e")
         #expect(try ledger.nextSequence() == 2)
     }
@@ -47,26 +61,26 @@ import RegistryModel
         fields[.address] = ""
         september.records = [RecordRow(ref: ref, kind: .marketRegulation, institution: InstitutionID(sequence: 1),
                                        rule: .creditCode, score: 0.25, evidence: "统一社会信用代码一致", fields: fields)]
-        try ledger.write(september)
+        try september.write(to: ledger)
         let read = try #require(try ledger.records("2021-09").first)
         #expect(read == september.records[0])
         #expect(read.fields[.address] == "" && read.fields[.phone] == nil)
 
         var october = batch("2021-10")
         october.records = september.records + september.records  // the same reference twice
-        #expect(throws: (any Error).self) { try ledger.write(october) }
+        #expect(throws: (any Error).self) { try october.write(to: ledger) }
         #expect(try ledger.months() == ["2021-09"])
     }
 
-    /// States and records are made a chunk ahead while the previous chunk is inserted: a month
+    /// Records are made into rows a chunk ahead while the previous chunk is inserted: a month
     /// of several chunks goes in whole and in order, and a bad row in a late chunk still
     /// leaves the ledger as it was.
     @Test func aMonthOfSeveralChunksGoesInWholeOrNotAtAll() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
-        let count = Ledger.chunk * 2 + Ledger.chunk / 2
+        let count = MonthWriter.chunk * 2 + MonthWriter.chunk / 2
         var september = batch("2021-09")
         september.newInstitutions = (1...count).map { InstitutionID(sequence: $0) }
-        september.states = StateRows(september.newInstitutions.map { ($0, "{\"id\":\"\($0.rawValue)\"}") })
+        september.states = september.newInstitutions.map { ($0, "{\"id\":\"\($0.rawValue)\"}") }
         september.records = september.newInstitutions.enumerated().map { index, id in
             var fields = FieldValues()
             fields[.name] = "临河区第\(index)培训学校"
@@ -75,10 +89,10 @@ import RegistryModel
         }
         var broken = september
         broken.records.append(september.records[0])
-        #expect(throws: (any Error).self) { try ledger.write(broken) }
+        #expect(throws: (any Error).self) { try broken.write(to: ledger) }
         #expect(try ledger.months().isEmpty)
 
-        try ledger.write(september)
+        try september.write(to: ledger)
         #expect(try ledger.records("2021-09") == september.records)
         let stored = try states(ledger, before: "2021-10")
         #expect(stored.count == count)
@@ -89,7 +103,7 @@ import RegistryModel
     /// only one.
     @Test func aSecondReaderSeesWhatTheLedgerHolds() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
-        try ledger.write(batch("2021-09"))
+        try batch("2021-09").write(to: ledger)
         let reader = try #require(try ledger.secondReader())
         #expect(try reader.months() == ["2021-09"])
         #expect(try reader.batch("2021-09") == ledger.batch("2021-09"))
@@ -118,16 +132,16 @@ import RegistryModel
             row("企业登记信息_202109.xml", 1, institution: 1),  // the same values in another file
             row("企业登记信息_202109.csv", 4, institution: 2),  // under another institution
         ]
-        try ledger.write(september)
+        try september.write(to: ledger)
         #expect(try ledger.duplicateCount("2021-09") == 1)
     }
 
     @Test func stateBeforeAMonthIsTheLatestEarlierOne() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
-        try ledger.write(batch("2021-09"))
+        try batch("2021-09").write(to: ledger)
         var october = batch("2021-10")
         october.newInstitutions = []
-        try ledger.write(october)
+        try october.write(to: ledger)
         #expect(try states(ledger, before: "2021-10") == [InstitutionID(sequence: 1): "{\"month\":\"2021-09\"}"])
         #expect(try states(ledger, before: "2021-11") == [InstitutionID(sequence: 1): "{\"month\":\"2021-10\"}"])
     }
@@ -136,8 +150,8 @@ import RegistryModel
         let ledger = try Ledger(path: temporaryLedgerPath())
         var september = batch("2021-09")
         september.newInstitutions = (1...5).map { InstitutionID(sequence: $0) }
-        september.states = StateRows(september.newInstitutions.map { ($0, "{\"id\":\"\($0.rawValue)\"}") })
-        try ledger.write(september)
+        september.states = september.newInstitutions.map { ($0, "{\"id\":\"\($0.rawValue)\"}") }
+        try september.write(to: ledger)
         var sizes: [Int] = []
         var seen: [InstitutionID: String] = [:]
         try ledger.states(before: "2021-10", chunk: 2) { chunk in
