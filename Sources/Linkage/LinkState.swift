@@ -79,6 +79,6 @@ struct LinkState {
     }
 
     func touchedProfiles() -> [InstitutionProfile] {
-        touched.compactMap { profiles[$0] }.sorted { $0.id < $1.id }
+        touched.sorted().compactMap { profiles[$0] }
     }
 }

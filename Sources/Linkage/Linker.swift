@@ -111,11 +111,13 @@ public struct Linker: Sendable {
 
         // Step 3: successors across the registries, for civil institutions seen this batch.
         let touched = Set(placement.map(state.resolve))
-        let civil = state.profiles.values
+        // Ids are sorted, then their profiles fetched: profiles are large to move.
+        let civil = state.profiles.values.lazy
             .filter { touched.contains($0.id) && $0.hasCivil && !$0.hasEnterprise
                 && ($0.civilRegisteredOn.map { $0 >= policyStart } ?? true) }
-            .sorted { $0.id < $1.id }
-        let enterprises = state.profiles.values.filter { $0.hasEnterprise && !$0.hasCivil }.sorted { $0.id < $1.id }
+            .map(\.id).sorted().map { state.profiles[$0]! }
+        let enterprises = state.profiles.values.lazy.filter { $0.hasEnterprise && !$0.hasCivil }
+            .map(\.id).sorted().map { state.profiles[$0]! }
         let matcher = SuccessorMatcher(different: different)
         let outcome = matcher.match(civil: civil, enterprises: enterprises)
         var fuzzyPlaced: [InstitutionID: SuccessorEvidence] = [:]

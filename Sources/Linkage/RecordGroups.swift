@@ -27,30 +27,34 @@ struct RecordGroups {
         rank = Array(repeating: 0, count: records.count)
         codesByRoot = Array(repeating: [], count: records.count)
         countiesByRoot = Array(repeating: 0, count: records.count)
-        for (index, key) in keys.enumerated() {
-            if let code = key.creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = [code] }
+        // By position, reading only the field each pass needs: iterating the keys whole
+        // copied every record's seven references for each pass.
+        for index in keys.indices {
+            if let code = keys[index].creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = [code] }
             if let county = records[index].county.county { countiesByRoot[index] = Self.bit(county) }
         }
 
         var firstByCode: [TextKey: Int] = [:]
         var firstByNumber: [TextKey: Int] = [:]
-        for (index, key) in keys.enumerated() {
-            if let code = key.creditCode {
+        firstByCode.reserveCapacity(keys.count)
+        for index in keys.indices {
+            if let code = keys[index].creditCode {
                 if let first = firstByCode[TextKey(code)] { union(first, index, guarded: false) } else { firstByCode[TextKey(code)] = index }
             }
-            for number in key.otherNumbers {
+            for number in keys[index].otherNumbers {
                 if let first = firstByNumber[TextKey(number)] { union(first, index, guarded: true) } else { firstByNumber[TextKey(number)] = index }
             }
         }
         // A former code joins its record to the record that carries that code.
-        for (index, key) in keys.enumerated() {
-            if let former = key.formerCreditCode, let holder = firstByCode[TextKey(former)] {
+        for index in keys.indices {
+            if let former = keys[index].formerCreditCode, let holder = firstByCode[TextKey(former)] {
                 union(holder, index, guarded: false)
             }
         }
         var byName: [TextKey: [Int]] = [:]
-        for (index, key) in keys.enumerated() {
-            if let name = key.name { byName[TextKey(name), default: []].append(index) }
+        byName.reserveCapacity(keys.count)
+        for index in keys.indices {
+            if let name = keys[index].name { byName[TextKey(name), default: []].append(index) }
         }
         for name in byName.keys.sorted() {
             let members = byName[name]!

@@ -78,19 +78,20 @@ struct TermFrequencies {
         fileprivate let frequencies: TermFrequencies
         fileprivate let trains: Bool?
 
-        func count(_ value: String) -> Int { frequencies.counts[value]?[trains] ?? 0 }
+        func count(_ value: String) -> Int { frequencies.counts[TextKey(value)]?[trains] ?? 0 }
 
         /// The chance that a random candidate of the trade carries this value.
         func u(_ value: String) -> Double { Double(max(count(value), 1)) / Double(max(frequencies.totals[trains], 1)) }
     }
 
-    private var counts: [String: Counts] = [:]
+    /// Brands, names and addresses: Chinese, so keyed by their bytes (`TextKey`).
+    private var counts: [TextKey: Counts] = [:]
     private var totals = Counts()
 
     init(_ enterprises: [InstitutionProfile], _ values: (InstitutionProfile) -> [String]) {
         for enterprise in enterprises {
             for value in values(enterprise) {
-                counts[value, default: Counts()].add(enterprise.scopeTrains)
+                counts[TextKey(value), default: Counts()].add(enterprise.scopeTrains)
                 totals.add(enterprise.scopeTrains)
             }
         }

@@ -76,9 +76,10 @@ struct SuccessorMatcher {
 struct SuccessorCandidates {
     let enterprises: [InstitutionProfile]
     let scorer: SuccessorScorer
-    private var byCore: [String: [Int]] = [:]
-    private var byRepresentative: [String: [Int]] = [:]
-    private var byAddress: [String: [Int]] = [:]
+    /// Brands, names and addresses are Chinese: keyed by their bytes (`TextKey`).
+    private var byCore: [TextKey: [Int]] = [:]
+    private var byRepresentative: [TextKey: [Int]] = [:]
+    private var byAddress: [TextKey: [Int]] = [:]
     /// Each code's enterprise (a code belongs to one institution: the first one keeps it).
     private var byCode: [String: Int] = [:]
     /// Enterprise codes that fail their check, under each masked form (one position `*`):
@@ -88,10 +89,11 @@ struct SuccessorCandidates {
     init(enterprises: [InstitutionProfile]) {
         self.enterprises = enterprises
         scorer = SuccessorScorer(enterprises: enterprises)
-        for (index, enterprise) in enterprises.enumerated() {
-            for core in enterprise.cores { byCore[core, default: []].append(index) }
-            for name in enterprise.legalRepresentatives { byRepresentative[name, default: []].append(index) }
-            for address in enterprise.addresses { byAddress[address, default: []].append(index) }
+        for index in enterprises.indices {
+            let enterprise = enterprises[index]
+            for core in enterprise.cores { byCore[TextKey(core), default: []].append(index) }
+            for name in enterprise.legalRepresentatives { byRepresentative[TextKey(name), default: []].append(index) }
+            for address in enterprise.addresses { byAddress[TextKey(address), default: []].append(index) }
             for code in enterprise.creditCodes {
                 if byCode[code] == nil { byCode[code] = index }
                 guard !CreditCodeRules.isValid(code) else { continue }
@@ -131,9 +133,9 @@ struct SuccessorCandidates {
             guard let members else { return }
             if members.count > SuccessorMatcher.maximumBlockSize { unblocked.insert(field) } else { block.formUnion(members) }
         }
-        for core in profile.cores { add(byCore[core], .core) }
-        for name in profile.legalRepresentatives { add(byRepresentative[name], .representative) }
-        for address in profile.addresses { add(byAddress[address], .address) }
+        for core in profile.cores { add(byCore[TextKey(core)], .core) }
+        for name in profile.legalRepresentatives { add(byRepresentative[TextKey(name)], .representative) }
+        for address in profile.addresses { add(byAddress[TextKey(address)], .address) }
         // The enterprises whose code is one typo from a former code: the former code mistyped,
         // or (a valid former code) the enterprise's own.
         for former in profile.formerCreditCodes {
