@@ -169,7 +169,7 @@ extension Ledger {
         var fields = FieldValues()
         let json: String = row[7]
         if json != "{}", case .object(let members)? = try? JSONValue.parse(json) {
-            for (key, value) in members { if let field = Field(rawValue: key) { fields[field] = value.string } }
+            for (key, value) in members.pairs { if let field = Field(rawValue: key) { fields[field] = value.string } }
         }
         return RecordRow(
             ref: RecordRef(sourceFile: row[0], ordinal: row[1]), kind: SourceKind(rawValue: row[2])!,

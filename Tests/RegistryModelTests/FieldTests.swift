@@ -67,6 +67,12 @@ import RegistryModel
         #expect(value["c"] == .object([:]))
     }
 
+    @Test func ofAKeyWrittenTwiceTheLastCountsAndMemberOrderDoesNotMatter() throws {
+        #expect(try JSONValue.parse(#"{"a": 1, "b": 2, "a": 3}"#)["a"] == .number(3))
+        #expect(try JSONValue.parse(#"{"a": 1, "b": [true]}"#) == JSONValue.parse(#"{"b": [true], "a": 1}"#))
+        #expect(try JSONValue.parse(#"{"a": 1}"#) != JSONValue.parse(#"{"a": 2}"#))
+    }
+
     @Test(arguments: [#"{"a": "unterminated}"#, #"{"a" 1}"#, #"[1, 2"#, #"{"a": tru}"#, #"{"a": 1} x"#, #""\u12"#, ""])
     func refusesDamagedText(_ text: String) {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(text) }
