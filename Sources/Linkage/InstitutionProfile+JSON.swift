@@ -3,8 +3,8 @@ import RegistryModel
 extension InstitutionProfile {
     /// The profile as the ledger stores it (absent values left out), written and read by hand:
     /// the ledger stores one per institution a month, and `Codable` took a tenth of a
-    /// million-record batch. `InstitutionMemoryTests` keeps `jsonText` and `init(json:)` in step.
-    public var jsonText: String {
+    /// million-record batch. `InstitutionMemoryTests` keeps `jsonObject` and `init(json:)` in step.
+    public var jsonObject: JSONText.Object {
         var object = JSONText.Object()
         object.add("id", id.rawValue)
         object.add("creditCodes", strings: creditCodes)
@@ -21,7 +21,7 @@ extension InstitutionProfile {
         if let scopeTrains { object.add("scopeTrains", scopeTrains) }
         object.addIfPresent("civilRegisteredOn", civilRegisteredOn?.iso)
         object.addIfPresent("enterpriseEstablishedOn", enterpriseEstablishedOn?.iso)
-        return object.close()
+        return object
     }
 
     public init(json: JSONValue) throws {

@@ -23,12 +23,12 @@ struct InstitutionMemory {
                                  requirementCategory: category)
     }
 
-    /// Written by hand (see `InstitutionProfile.jsonText`); read back through `Codable`.
+    /// Written by hand (see `InstitutionProfile.jsonObject`); read back through `JSONValue`.
     var jsonText: String {
         var object = JSONText.Object()
-        object.add("profile", json: profile.jsonText)
-        object.add("history", json: history.jsonText)
-        if let requirement { object.add("requirement", json: requirement.jsonText) }
+        object.add("profile", object: profile.jsonObject)
+        object.add("history", object: history.jsonObject)
+        if let requirement { object.add("requirement", object: requirement.jsonObject) }
         object.addIfPresent("requirementCategory", requirementCategory?.rawValue)
         return object.close()
     }

@@ -99,11 +99,6 @@ public enum JSONText {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// `[…]` of values already encoded.
-    public static func array(json values: [String]) -> String {
-        "[" + values.joined(separator: ",") + "]"
-    }
-
     /// An object from ordered (key, already-encoded value) pairs.
     public static func object(_ members: [(String, String)]) -> String {
         var object = Object()
@@ -156,6 +151,26 @@ public enum JSONText {
         public mutating func add(_ key: String, json: String) {
             self.key(key)
             bytes.append(contentsOf: json.utf8)
+        }
+
+        /// An object built on its own, appended as bytes: no String is made (and checked as
+        /// UTF-8) for a nested object, only for the outermost.
+        public mutating func add(_ key: String, object: Object) {
+            self.key(key)
+            bytes.append(contentsOf: object.bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+
+        /// An array of objects built on their own.
+        public mutating func add(_ key: String, objects: [Object]) {
+            self.key(key)
+            bytes.append(UInt8(ascii: "["))
+            for (position, object) in objects.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: object.bytes)
+                bytes.append(UInt8(ascii: "}"))
+            }
+            bytes.append(UInt8(ascii: "]"))
         }
 
         public consuming func close() -> String {

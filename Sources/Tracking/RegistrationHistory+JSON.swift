@@ -1,16 +1,16 @@
 import RegistryModel
 
 // The history as the ledger stores it (absent values left out), written and read by hand for
-// the same reason as `InstitutionProfile.jsonText`.
+// the same reason as `InstitutionProfile.jsonObject`.
 
 extension RegistrationHistory {
-    public var jsonText: String {
+    public var jsonObject: JSONText.Object {
         var object = JSONText.Object()
-        object.add("registrations", json: JSONText.array(json: registrations.map(\.jsonText)))
+        object.add("registrations", objects: registrations.map(\.jsonObject))
         object.add("first_seen_batch", firstSeenBatch)
         object.add("last_seen_batch", lastSeenBatch)
         object.add("first_seen_on", firstSeenOn.iso)
-        return object.close()
+        return object
     }
 
     public init(json: JSONValue) throws {
@@ -21,7 +21,7 @@ extension RegistrationHistory {
 }
 
 extension TrackedRegistration {
-    var jsonText: String {
+    var jsonObject: JSONText.Object {
         var object = JSONText.Object()
         object.add("registry", registry.rawValue)
         object.addIfPresent("credit_code", creditCode)
@@ -31,11 +31,11 @@ extension TrackedRegistration {
         object.addIfPresent("name_key", nameKey)
         object.addIfPresent("form", form?.rawValue)
         object.addIfPresent("established_on", establishedOn?.iso)
-        object.add("sightings", json: JSONText.array(json: sightings.map(\.jsonText)))
-        object.add("business", json: JSONText.array(json: business.map(\.jsonText)))
+        object.add("sightings", objects: sightings.map(\.jsonObject))
+        object.add("business", objects: business.map(\.jsonObject))
         object.add("first_seen_batch", firstSeenBatch)
         object.add("last_seen_batch", lastSeenBatch)
-        return object.close()
+        return object
     }
 
     init(json: JSONValue) throws {
@@ -51,13 +51,13 @@ extension TrackedRegistration {
 }
 
 extension StatusSighting {
-    var jsonText: String {
+    var jsonObject: JSONText.Object {
         var object = JSONText.Object()
         object.add("on", on.iso)
         object.add("batch", batch)
         object.add("word", word)
         object.addIfPresent("status", status)
-        return object.close()
+        return object
     }
 
     init(json: JSONValue) throws {
@@ -67,14 +67,14 @@ extension StatusSighting {
 }
 
 extension BusinessEvent {
-    var jsonText: String {
+    var jsonObject: JSONText.Object {
         var object = JSONText.Object()
         object.add("type", type)
         object.add("word", word)
         object.addIfPresent("completed_on", completedOn?.iso)
         object.add("seen_on", seenOn.iso)
         object.add("batch", batch)
-        return object.close()
+        return object
     }
 
     init(json: JSONValue) throws {
@@ -85,12 +85,12 @@ extension BusinessEvent {
 }
 
 extension RequirementDecision {
-    public var jsonText: String {
+    public var jsonObject: JSONText.Object {
         var object = JSONText.Object()
         object.add("requirement", requirement.rawValue)
         object.add("referenceDay", referenceDay.iso)
         object.add("reason", reason)
-        return object.close()
+        return object
     }
 
     public init(json: JSONValue) throws {

@@ -358,7 +358,7 @@ struct AcrossMonthsTests {
         let once = history([november])
         let twice = tracker.update(once, with: november.records, batch: november.month, asOf: november.asOf)
         #expect(once == twice)
-        let text = once.jsonText
+        let text = once.jsonObject.close()
         #expect(try RegistrationHistory(json: JSONValue.parse(text)) == once)
         #expect(text.contains("\"first_seen_batch\":\"2021-11\""))
     }
