@@ -3,7 +3,7 @@
 # Sourced by the other scripts; safe to run again.
 set -euo pipefail
 
-REREG_DEBIAN_PACKAGES=(libcsv-dev libxml2-dev libsqlite3-dev libxlsxwriter-dev pkg-config unzip)
+REREG_DEBIAN_PACKAGES=(libcsv-dev libxml2-dev libsqlite3-dev libxlsxwriter-dev libjemalloc-dev pkg-config unzip)
 
 missing=()
 for package in "${REREG_DEBIAN_PACKAGES[@]}"; do
