@@ -48,7 +48,7 @@ public struct MonthWriter {
 
     /// The pipeline's state of institutions the month touched (opaque JSON).
     public func insert(states: [(InstitutionID, String)]) throws {
-        // The month's bulk (states, records, lines) goes through `RowInserter`; the rest is small.
+        // What comes once per record or institution goes through `RowInserter`; the rest is small.
         let state = RowInserter(try db.cachedStatement(sql: "INSERT INTO institution_state (month, institution_id, state) VALUES (?, ?, ?)"))
         for (id, json) in states {
             state.bind(1, month)
@@ -119,20 +119,29 @@ public struct MonthWriter {
     }
 
     public func insert(statusChanges: [StatusChangeRow]) throws {
-        let statusChange = try db.cachedStatement(sql: "INSERT INTO status_change VALUES (?, ?, ?, ?, ?)")
+        // One per institution in a first month: through `RowInserter` too.
+        let statusChange = RowInserter(try db.cachedStatement(sql: "INSERT INTO status_change VALUES (?, ?, ?, ?, ?)"))
         for change in statusChanges {
-            try statusChange.execute(arguments: [month, change.institution.rawValue, change.from?.rawValue, change.to.rawValue,
-                                                 change.reason])
+            statusChange.bind(1, month)
+            statusChange.bind(2, change.institution.rawValue)
+            statusChange.bind(3, change.from?.rawValue)
+            statusChange.bind(4, change.to.rawValue)
+            statusChange.bind(5, change.reason)
+            try statusChange.insert()
         }
     }
 
     /// The month's review list, numbered in the order given.
     public func insert(reviews: [ReviewItem]) throws {
-        let reviewItem = try db.cachedStatement(sql: "INSERT INTO review_item VALUES (?, ?, ?, ?, ?, ?)")
+        let reviewItem = RowInserter(try db.cachedStatement(sql: "INSERT INTO review_item VALUES (?, ?, ?, ?, ?, ?)"))
         for (position, review) in reviews.enumerated() {
-            try reviewItem.execute(arguments: [month, position + 1, review.kind.rawValue,
-                                               review.institutionIDs.map(\.rawValue).joined(separator: " "), review.summary,
-                                               review.evidence])
+            reviewItem.bind(1, month)
+            reviewItem.bind(2, position + 1)
+            reviewItem.bind(3, review.kind.rawValue)
+            reviewItem.bind(4, review.institutionIDs.map(\.rawValue).joined(separator: " "))
+            reviewItem.bind(5, review.summary)
+            reviewItem.bind(6, review.evidence)
+            try reviewItem.insert()
         }
     }
 

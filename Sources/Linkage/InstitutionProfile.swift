@@ -58,10 +58,12 @@ public struct InstitutionProfile: Sendable, Hashable {
         return merged
     }
 
-    /// The profile with these records' facts added (their keys already read).
-    func adding(_ records: [(record: SourceRecord, keys: RecordKeys)]) -> InstitutionProfile {
-        var facts = InstitutionProfile(id: id)
-        for (record, keys) in records {
+    /// What the records at these positions show, as a profile to merge into an institution's
+    /// (`merged(with:)` keeps the receiver's id, not this placeholder).
+    static func facts(of positions: [Int], in records: [SourceRecord], keys allKeys: [RecordKeys]) -> InstitutionProfile {
+        var facts = InstitutionProfile(id: InstitutionID(rawValue: "facts"))
+        for position in positions {
+            let record = records[position], keys = allKeys[position]
             if let code = keys.creditCode { facts.creditCodes.append(code) }
             if let code = keys.formerCreditCode { facts.formerCreditCodes.append(code) }
             facts.otherNumbers += keys.otherNumbers
@@ -87,7 +89,7 @@ public struct InstitutionProfile: Sendable, Hashable {
                 }
             }
         }
-        return merged(with: facts)
+        return facts
     }
 }
 

@@ -28,9 +28,10 @@ struct LinkState {
         return id
     }
 
-    mutating func add(_ records: [(record: SourceRecord, keys: RecordKeys)], to id: InstitutionID) {
+    /// Adds what a group of records shows (`InstitutionProfile.facts`) to an institution.
+    mutating func add(_ facts: InstitutionProfile, to id: InstitutionID) {
         let id = resolve(id)
-        profiles[id] = (profiles[id] ?? InstitutionProfile(id: id)).adding(records)
+        profiles[id] = (profiles[id] ?? InstitutionProfile(id: id)).merged(with: facts)
         touched.insert(id)
     }
 

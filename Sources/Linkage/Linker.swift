@@ -52,6 +52,10 @@ public struct Linker: Sendable {
     ///   - known: every institution the ledger knows (retired ones excluded).
     ///   - retired: retired id → the id it was merged into, to follow old decisions.
     ///   - decisions: a clerk's decisions, applied before any weighted evidence.
+    /// How many groups' facts are read at a time: enough for both cores, few enough that they
+    /// are never all held.
+    static let groupChunk = 16_384
+
     public func link(
         _ records: [SourceRecord], known: [InstitutionProfile], retired: [InstitutionID: InstitutionID] = [:],
         decisions: [LinkDecision] = [], nextSequence: Int
@@ -67,34 +71,41 @@ public struct Linker: Sendable {
         let groups = groupsBuilder.groups()
         var groupOf = Array(repeating: 0, count: records.count)
         var placement: [InstitutionID] = []
-        for (groupIndex, group) in groups.enumerated() {
-            for member in group { groupOf[member] = groupIndex }
-            let matches = group.flatMap { knownMatches[$0] }
-            // Codes are proof: two known institutions that this group's codes both name are
-            // one. Weaker identifiers only place the group, with the strongest rule first.
-            let byCode = Array(Set(matches.filter { $0.rule == .creditCode || $0.rule == .formerCreditCode }.map(\.id))).sorted()
-            let weaker = LinkRule.allCases.lazy.compactMap { rule in
-                matches.filter { $0.rule == rule }.map(\.id).min()
-            }.first
-            let id: InstitutionID
-            if let first = byCode.first {
-                id = first
-                for other in byCode.dropFirst() {
-                    state.merge(other, into: first, rule: .creditCode, evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
+        // What a group's records show depends on them alone: read on every core, a chunk of
+        // groups at a time; the groups are then placed one by one, in order.
+        for chunkStart in stride(from: 0, to: groups.count, by: Self.groupChunk) {
+            let chunk = Array(groups[chunkStart ..< min(groups.count, chunkStart + Self.groupChunk)])
+            let facts = Parallel.map(chunk) { InstitutionProfile.facts(of: $0, in: records, keys: keys) }
+            for (offset, group) in chunk.enumerated() {
+                let groupIndex = chunkStart + offset
+                for member in group { groupOf[member] = groupIndex }
+                let matches = group.flatMap { knownMatches[$0] }
+                // Codes are proof: two known institutions that this group's codes both name are
+                // one. Weaker identifiers only place the group, with the strongest rule first.
+                let byCode = Array(Set(matches.filter { $0.rule == .creditCode || $0.rule == .formerCreditCode }.map(\.id))).sorted()
+                let weaker = LinkRule.allCases.lazy.compactMap { rule in
+                    matches.filter { $0.rule == rule }.map(\.id).min()
+                }.first
+                let id: InstitutionID
+                if let first = byCode.first {
+                    id = first
+                    for other in byCode.dropFirst() {
+                        state.merge(other, into: first, rule: .creditCode, evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
+                    }
+                    // An institution known only by this name, without a code of this kind (an
+                    // application), is the one the code now names: 受理 becomes 成立登记.
+                    let byName = Set(matches.filter { $0.rule == .nameCounty }.map(\.id)).subtracting(byCode)
+                    for other in byName.sorted() {
+                        state.merge(other, into: first, rule: .nameCounty, evidence: "同一旗县区内名称相同，此前仅有申请记录：\(other) 即 \(first)")
+                    }
+                } else if let weaker {
+                    id = weaker
+                } else {
+                    id = state.provisional()
                 }
-                // An institution known only by this name, without a code of this kind (an
-                // application), is the one the code now names: 受理 becomes 成立登记.
-                let byName = Set(matches.filter { $0.rule == .nameCounty }.map(\.id)).subtracting(byCode)
-                for other in byName.sorted() {
-                    state.merge(other, into: first, rule: .nameCounty, evidence: "同一旗县区内名称相同，此前仅有申请记录：\(other) 即 \(first)")
-                }
-            } else if let weaker {
-                id = weaker
-            } else {
-                id = state.provisional()
+                state.add(facts[offset], to: id)
+                placement.append(id)
             }
-            state.add(group.map { (records[$0], keys[$0]) }, to: id)
-            placement.append(id)
         }
 
         // A clerk's "same" merges before weighted evidence is weighed.

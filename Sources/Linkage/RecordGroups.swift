@@ -56,9 +56,10 @@ struct RecordGroups {
         for index in keys.indices {
             if let name = keys[index].name { byName[TextKey(name), default: []].append(index) }
         }
-        for name in byName.keys.sorted() {
+        // Names in byte order, so that every run joins the same way; a name only one record
+        // holds joins nothing, and is not sorted.
+        for name in byName.compactMap({ $0.value.count > 1 ? $0.key : nil }).sorted() {
             let members = byName[name]!
-            guard members.count > 1 else { continue }
             let codedRoots = Set(members.map { root($0) }.filter { !codesByRoot[$0].isEmpty })
             guard codedRoots.count <= 1 || compatible(codedRoots) else { continue }
             for member in members.dropFirst() { union(members[0], member, guarded: true) }
