@@ -9,9 +9,6 @@ public struct MonthWriter {
     let db: Database
     public let month: String
 
-    /// How many records are made into rows and inserted at a time.
-    static let chunk = 8_192
-
     /// The batch row; its summary may be set once the month's lines are all known.
     public func insert(batch: BatchRow) throws {
         try db.execute(
@@ -58,28 +55,20 @@ public struct MonthWriter {
         }
     }
 
-    /// Every accepted record and where linkage placed it. The records' fields are made into
-    /// JSON on the other core while the previous chunk is inserted: making it took longer than
-    /// SQLite took to store it.
-    public func insert(records: [RecordRow]) throws {
+    /// Accepted records and where linkage placed them, in pieces as the caller likes.
+    public func insert(_ records: PreparedRecords) throws {
         let record = RowInserter(try db.cachedStatement(sql: "INSERT INTO source_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-        let chunks = (records.count + Self.chunk - 1) / Self.chunk
-        try Parallel.overlapped(chunks: chunks, make: { chunk in
-            let range = chunk * Self.chunk ..< min(records.count, (chunk + 1) * Self.chunk)
-            return (range, Parallel.map(Array(range)) { records[$0].fields.json })
-        }) { range, fields in
-            for (row, fields) in zip(records[range], fields) {
-                record.bind(1, month)
-                record.bind(2, row.ref.sourceFile)
-                record.bind(3, row.ref.ordinal)
-                record.bind(4, row.kind.rawValue)
-                record.bind(5, row.institution.rawValue)
-                record.bind(6, row.rule.rawValue)
-                record.bind(7, row.score)
-                record.bind(8, row.evidence)
-                record.bind(9, fields)
-                try record.insert()
-            }
+        for (row, fields) in zip(records.rows, records.fields) {
+            record.bind(1, month)
+            record.bind(2, row.ref.sourceFile)
+            record.bind(3, row.ref.ordinal)
+            record.bind(4, row.kind.rawValue)
+            record.bind(5, row.institution.rawValue)
+            record.bind(6, row.rule.rawValue)
+            record.bind(7, row.score)
+            record.bind(8, row.evidence)
+            record.bind(9, fields)
+            try record.insert()
         }
     }
 
@@ -160,5 +149,17 @@ public struct MonthWriter {
     public func raiseNextSequence(to next: Int) throws {
         let stored = Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_sequence'") ?? "1") ?? 1
         try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'next_sequence'", arguments: [String(max(next, stored))])
+    }
+}
+
+/// Records made ready for the ledger: their fields as JSON, made on both cores by whichever
+/// thread prepares them, so that the thread inserting them only binds.
+public struct PreparedRecords: Sendable {
+    let rows: [RecordRow]
+    let fields: [String]
+
+    public init(_ rows: [RecordRow]) {
+        self.rows = rows
+        fields = Parallel.map(rows) { $0.fields.json }
     }
 }

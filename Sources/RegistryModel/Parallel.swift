@@ -50,11 +50,11 @@ public enum Parallel {
 
     /// Makes chunk `k + 1` on another thread while `consume` takes chunk `k` on this one, in
     /// order: the ledger binds rows into SQLite, which is one thread's work, while the next
-    /// rows' JSON is made. At most two chunks wait made. When `consume` throws, no further
+    /// rows' JSON is made. At most one chunk waits made. When `consume` throws, no further
     /// chunk is made, and the error is rethrown once the maker has stopped.
     public static func overlapped<Chunk: Sendable>(chunks count: Int, make: @escaping @Sendable (Int) -> Chunk,
                                                    consume: (Chunk) throws -> Void) throws {
-        let handoff = Handoff<Chunk>(capacity: 2)
+        let handoff = Handoff<Chunk>(capacity: 1)
         let maker = DispatchGroup()
         DispatchQueue.global().async(group: maker) {
             for index in 0 ..< count {
