@@ -145,7 +145,8 @@ public struct Linker: Sendable {
             sequence += 1
         }
 
-        let links = records.indices.map { recordIndex -> RecordLink in
+        // Every institution is placed and named: each record's link is explained on every core.
+        let links = Parallel.map(Array(records.indices)) { [state, groupOf, placement, fuzzyPlaced, decisionMerged] recordIndex -> RecordLink in
             let groupIndex = groupOf[recordIndex]
             let provisionalOrKnown = placement[groupIndex]
             let institution = state.resolve(provisionalOrKnown)
