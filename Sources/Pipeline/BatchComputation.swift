@@ -72,6 +72,7 @@ struct BatchComputation {
         var flagReviews: [ReviewItem] = []
         var assessing = Duration.zero
         try ledger.write(month: month) { writer in
+            // The summary is set once every line is known.
             try writer.insert(batch: BatchRow(
                 month: month, asOf: asOf, deadline: settings.deadline, inputDigest: digest, toolVersion: Version.current,
                 records: records.count + rejects.count, accepted: records.count, rejected: rejects.count, warnings: warnings,
@@ -86,22 +87,14 @@ struct BatchComputation {
             let links = linkage.links
             let chunks = max((ids.count + Self.institutionChunk - 1) / Self.institutionChunk, records.isEmpty ? 0 : 1)
             try Parallel.overlapped(chunks: chunks, make: { chunk in
-                let start = ContinuousClock.now
-                let chunkIDs = Array(ids[min(ids.count, chunk * Self.institutionChunk) ..< min(ids.count, (chunk + 1) * Self.institutionChunk)])
-                let assessments = Parallel.map(chunkIDs) { id in Self.assess(id, in: context) }
-                let recordRows = PreparedRecords((chunk * records.count / chunks ..< (chunk + 1) * records.count / chunks).map { index in
-                    RecordRow(ref: records[index].ref, kind: records[index].kind, institution: links[index].institution,
-                              rule: links[index].rule, score: links[index].score, evidence: links[index].evidence,
-                              fields: records[index].original)
-                })
-                return (assessments, recordRows, ContinuousClock.now - start)
-            }) { assessments, recordRows, duration in
-                assessing += duration
-                try writer.insert(recordRows)
-                try writer.insert(states: assessments.compactMap { $0.state })
-                try writer.insert(lines: assessments.map(\.line))
-                try writer.insert(statusChanges: assessments.compactMap(\.statusChange))
-                for assessment in assessments {
+                MonthChunk(chunk, of: chunks, ids: ids, records: records, links: links, context: context)
+            }) { chunk in
+                assessing += chunk.duration
+                try writer.insert(chunk.records)
+                try writer.insert(states: chunk.assessments.compactMap(\.state))
+                try writer.insert(lines: chunk.assessments.map(\.line))
+                try writer.insert(statusChanges: chunk.assessments.compactMap(\.statusChange))
+                for assessment in chunk.assessments {
                     lines.append(assessment.line.line)
                     if let review = assessment.categoryReview { categoryReviews.append(review) }
                     if let review = Self.flagReview(assessment.line) { flagReviews.append(review) }
@@ -120,6 +113,30 @@ struct BatchComputation {
         clock.add("classify, track", duration: assessing, records: records.count)
         clock.finish("ledger write", records: records.count + rejects.count)
         return lines
+    }
+
+    /// One chunk of the month as the write takes it: its institutions assessed, and its share of
+    /// the month's records made into rows.
+    struct MonthChunk: Sendable {
+        let assessments: [Assessment]
+        let records: PreparedRecords
+        /// How long making it took.
+        let duration: Duration
+
+        init(_ chunk: Int, of chunks: Int, ids: [InstitutionID], records: [SourceRecord], links: [RecordLink],
+             context: AssessmentContext) {
+            let start = ContinuousClock.now
+            let size = BatchComputation.institutionChunk
+            let chunkIDs = Array(ids[min(ids.count, chunk * size) ..< min(ids.count, (chunk + 1) * size)])
+            assessments = Parallel.map(chunkIDs) { id in BatchComputation.assess(id, in: context) }
+            let share = chunk * records.count / chunks ..< (chunk + 1) * records.count / chunks
+            self.records = PreparedRecords(share.map { index in
+                RecordRow(ref: records[index].ref, kind: records[index].kind, institution: links[index].institution,
+                          rule: links[index].rule, score: links[index].score, evidence: links[index].evidence,
+                          fields: records[index].original)
+            })
+            duration = ContinuousClock.now - start
+        }
     }
 
     /// What assessing one institution needs, shared read-only by the workers.
