@@ -234,7 +234,9 @@ struct BatchComputation {
     private func remember(
         _ linkage: LinkageResult, records: [SourceRecord], in memories: inout [InstitutionID: InstitutionMemory]
     ) -> ([InstitutionID: [Int]], Set<InstitutionID>) {
-        var changed = Set<InstitutionID>()
+        // Sized once: grown insert by insert, half a million entries rehashed many times over.
+        var changed = Set<InstitutionID>(minimumCapacity: linkage.profiles.count)
+        memories.reserveCapacity(memories.count + linkage.profiles.count { memories[$0.id] == nil })
         let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
         for merge in linkage.merges {
             guard let lost = memories.removeValue(forKey: merge.retired) else { continue }
@@ -243,7 +245,7 @@ struct BatchComputation {
             memories[merge.survivor] = kept.merged(with: lost, profile: profiles[merge.survivor] ?? kept.profile)
             changed.insert(merge.survivor)
         }
-        var indicesByID: [InstitutionID: [Int]] = [:]
+        var indicesByID = [InstitutionID: [Int]](minimumCapacity: linkage.profiles.count)
         for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
         // Each history depends on its own records only: updated on every core, a chunk at a time.
         let touched = Array(indicesByID)
