@@ -1,14 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One module per pipeline stage. A stage depends on the vocabulary (RegistryModel) and
-// its own C module only; Pipeline is the one place that wires stages together.
-
 // The programs that run a month, or measure it, allocate through jemalloc (Debian's
 // libjemalloc-dev): a month makes and frees tens of millions of small strings and arrays,
 // and glibc's malloc took 8 % more time and 4 % more memory for the same 250k-record month.
 let monthAllocator: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
 
+// One module per pipeline stage. A stage depends on the vocabulary (RegistryModel) and
+// its own C module only; Pipeline is the one place that wires stages together.
 let package = Package(
     name: "rereg",
     platforms: [.macOS(.v13)],

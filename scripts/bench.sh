@@ -61,6 +61,8 @@ for product in rereg rereg-samples IngestBenchmark LinkageBenchmark; do
     swift build -c "$configuration" --product "$product" >&2
 done
 bin="$(swift build -c "$configuration" --show-bin-path)"
+# BENCHMARKS.md's figures were measured with jemalloc (see Package.swift): say so if it is missing.
+ldd "$bin/rereg" | grep -q jemalloc || echo "warning: $bin/rereg does not load jemalloc; its figures will not compare with BENCHMARKS.md" >&2
 
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"

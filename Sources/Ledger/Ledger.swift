@@ -108,9 +108,11 @@ public final class Ledger: Sendable {
     /// The next sequence number to mint from: never lowered, so that no id is handed out twice,
     /// even when a month is replaced.
     public func nextSequence() throws -> Int {
-        try database.read { db in
-            Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_sequence'") ?? "1") ?? 1
-        }
+        try database.read(Self.nextSequence(in:))
+    }
+
+    static func nextSequence(in db: Database) throws -> Int {
+        Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_sequence'") ?? "1") ?? 1
     }
 
     /// Records a month in one transaction, replacing it if it is the newest recorded month:

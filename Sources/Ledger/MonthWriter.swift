@@ -11,6 +11,7 @@ public struct MonthWriter {
 
     /// The batch row; its summary may be set once the month's lines are all known.
     public func insert(batch: BatchRow) throws {
+        precondition(batch.month == month, "the batch row of \(batch.month) written as \(month)")
         try db.execute(
             sql: """
                 INSERT INTO batch (month, as_of, deadline, input_digest, tool_version, records, accepted, rejected, warnings, summary)
@@ -147,7 +148,7 @@ public struct MonthWriter {
     /// The sequence number the next new id gets: never lowered, so that no id is handed out
     /// twice, even when a month is replaced.
     public func raiseNextSequence(to next: Int) throws {
-        let stored = Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_sequence'") ?? "1") ?? 1
+        let stored = try Ledger.nextSequence(in: db)
         try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'next_sequence'", arguments: [String(max(next, stored))])
     }
 }

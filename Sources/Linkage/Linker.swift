@@ -44,18 +44,19 @@ public struct LinkageResult: Sendable {
 public struct Linker: Sendable {
     public let policyStart: Day
 
-    public init(policyStart: Day) {
+    /// How many groups' facts are read at a time: enough for both cores, few enough that they
+    /// are never all held. The result does not depend on it.
+    public let groupChunk: Int
+
+    public init(policyStart: Day, groupChunk: Int = 16_384) {
         self.policyStart = policyStart
+        self.groupChunk = groupChunk
     }
 
     /// - Parameters:
     ///   - known: every institution the ledger knows (retired ones excluded).
     ///   - retired: retired id → the id it was merged into, to follow old decisions.
     ///   - decisions: a clerk's decisions, applied before any weighted evidence.
-    /// How many groups' facts are read at a time: enough for both cores, few enough that they
-    /// are never all held.
-    static let groupChunk = 16_384
-
     public func link(
         _ records: [SourceRecord], known: [InstitutionProfile], retired: [InstitutionID: InstitutionID] = [:],
         decisions: [LinkDecision] = [], nextSequence: Int
@@ -73,8 +74,8 @@ public struct Linker: Sendable {
         var placement: [InstitutionID] = []
         // What a group's records show depends on them alone: read on every core, a chunk of
         // groups at a time; the groups are then placed one by one, in order.
-        for chunkStart in stride(from: 0, to: groups.count, by: Self.groupChunk) {
-            let chunk = Array(groups[chunkStart ..< min(groups.count, chunkStart + Self.groupChunk)])
+        for chunkStart in stride(from: 0, to: groups.count, by: groupChunk) {
+            let chunk = Array(groups[chunkStart ..< min(groups.count, chunkStart + groupChunk)])
             let facts = Parallel.map(chunk) { InstitutionProfile.facts(of: $0, in: records, keys: keys) }
             for (offset, group) in chunk.enumerated() {
                 let groupIndex = chunkStart + offset

@@ -18,11 +18,6 @@ struct BatchComputation {
 
     private var tracker: Tracker { Tracker(policyStart: settings.policyStart, deadline: settings.deadline) }
 
-    /// How many institutions' states are decoded, histories updated, or months assessed and
-    /// written at a time: enough for both cores, few enough that old and new forms are never
-    /// all held at once (16,384 held 5 % more memory at 250k records, for no time saved).
-    static let institutionChunk = 8_192
-
     /// The risk flags a person should confirm (review.csv); `ambiguous_link` has its own item.
     static let reviewedFlags: [InstitutionFlag] = [
         .disguisedSubjectRisk, .preschoolSubject, .foreignCapital, .listedCompany, .newAfterPolicy,
@@ -35,7 +30,7 @@ struct BatchComputation {
         let previousMonth = try ledger.months().filter { $0 < month }.last
         let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
         let previousByID = Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
-        var memories = try Self.memories(before: month, in: ledger)
+        var memories = try Self.memories(before: month, in: ledger, chunk: settings.institutionChunk)
         let retired = try ledger.retired(before: month)
         let decisions = try ledger.decisions()
         let firstNewSequence = try ledger.nextSequence()
@@ -85,9 +80,10 @@ struct BatchComputation {
             // share of the month's records rides along with each chunk, so that inserting
             // them, one thread's work, overlaps assessing too.
             let links = linkage.links
-            let chunks = max((ids.count + Self.institutionChunk - 1) / Self.institutionChunk, records.isEmpty ? 0 : 1)
+            let size = settings.institutionChunk
+            let chunks = max((ids.count + size - 1) / size, records.isEmpty ? 0 : 1)
             try Parallel.overlapped(chunks: chunks, make: { chunk in
-                MonthChunk(chunk, of: chunks, ids: ids, records: records, links: links, context: context)
+                MonthChunk(chunk, of: chunks, size: size, ids: ids, records: records, links: links, context: context)
             }) { chunk in
                 assessing += chunk.duration
                 try writer.insert(chunk.records)
@@ -123,10 +119,9 @@ struct BatchComputation {
         /// How long making it took.
         let duration: Duration
 
-        init(_ chunk: Int, of chunks: Int, ids: [InstitutionID], records: [SourceRecord], links: [RecordLink],
+        init(_ chunk: Int, of chunks: Int, size: Int, ids: [InstitutionID], records: [SourceRecord], links: [RecordLink],
              context: AssessmentContext) {
             let start = ContinuousClock.now
-            let size = BatchComputation.institutionChunk
             let chunkIDs = Array(ids[min(ids.count, chunk * size) ..< min(ids.count, (chunk + 1) * size)])
             assessments = Parallel.map(chunkIDs) { id in BatchComputation.assess(id, in: context) }
             let share = chunk * records.count / chunks ..< (chunk + 1) * records.count / chunks
@@ -218,9 +213,9 @@ struct BatchComputation {
 
     /// The stored states of the institutions alive before `month`, decoded on every core as
     /// they are read (half a million of them take seconds, and 0.7 GB as text).
-    private static func memories(before month: String, in ledger: Ledger) throws -> [InstitutionID: InstitutionMemory] {
+    private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [InstitutionID: InstitutionMemory] {
         var memories: [InstitutionID: InstitutionMemory] = [:]
-        try ledger.states(before: month, chunk: institutionChunk) { states in
+        try ledger.states(before: month, chunk: chunk) { states in
             let decoded = Parallel.map(states) { id, json in (id, Result { try InstitutionMemory.decode(json) }) }
             for (id, memory) in decoded { memories[id] = try memory.get() }
         }
@@ -249,9 +244,9 @@ struct BatchComputation {
         for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
         // Each history depends on its own records only: updated on every core, a chunk at a time.
         let touched = Array(indicesByID)
-        let tracker = tracker, month = month, asOf = asOf
-        for start in stride(from: 0, to: touched.count, by: Self.institutionChunk) {
-            let chunk = touched[start ..< min(start + Self.institutionChunk, touched.count)]
+        let tracker = tracker, month = month, asOf = asOf, size = settings.institutionChunk
+        for start in stride(from: 0, to: touched.count, by: size) {
+            let chunk = touched[start ..< min(start + size, touched.count)]
             let histories = Parallel.map(chunk.map { id, indices in (memories[id]?.history, indices) }) { history, indices in
                 tracker.update(history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
             }

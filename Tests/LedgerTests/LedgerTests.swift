@@ -72,9 +72,9 @@ import RegistryModel
         #expect(try ledger.months() == ["2021-09"])
     }
 
-    /// A month larger than a chunk of SQLite's pages goes in whole and in order, and a bad row
-    /// at its end still leaves the ledger as it was.
-    @Test func aLargeMonthGoesInWholeOrNotAtAll() throws {
+    /// Records' fields are made into JSON on both cores (`PreparedRecords`): each row keeps its
+    /// own fields, and a bad row at the end of a large month still leaves the ledger as it was.
+    @Test func manyRecordsKeepTheirOwnFieldsAndABadLastRowLeavesNothing() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
         let count = 20_000
         var september = batch("2021-09")

@@ -21,6 +21,23 @@ import RegistryModel
         #expect(result.nextSequence == 2)
     }
 
+    /// Groups' facts are read a chunk of groups at a time: how many at a time changes nothing.
+    @Test func theResultDoesNotDependOnHowManyGroupsAreReadAtATime() {
+        var month = MonthBuilder()
+        month.zhiyuanCompany()
+        month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
+        month.background(count: 30)
+        month.otherTrades(count: 12)
+        month.background(count: 5)  // the same five enterprises exported twice
+        let whole = linker.link(month.records, known: [], nextSequence: 1)
+        let inThrees = Linker(policyStart: policyStart, groupChunk: 3).link(month.records, known: [], nextSequence: 1)
+        #expect(inThrees.links == whole.links)
+        #expect(inThrees.profiles == whole.profiles)
+        #expect(inThrees.merges == whole.merges)
+        #expect(inThrees.reviews == whole.reviews)
+        #expect(Set(whole.links.map(\.institution)).count == 1 + 30 + 12, "the school joins its company, the twins their firsts")
+    }
+
     @Test func exactDuplicatesShareTheirInstitution() {
         var month = MonthBuilder()
         let code = creditCode("91150821MA0Q7LRT")

@@ -4,7 +4,7 @@ import RegistryModel
 import Testing
 import Tracking
 
-/// The state the ledger keeps is written by hand and read through `Codable`: the two must agree
+/// The state the ledger keeps is written and read by hand (`JSONText`, `JSONValue`): the two must agree
 /// on every key, or next month would silently forget what this month learnt.
 struct InstitutionMemoryTests {
     @Test func everyFieldSurvivesTheLedgerRoundTrip() throws {
