@@ -78,32 +78,8 @@ public struct Linker: Sendable {
             let chunk = Array(groups[chunkStart ..< min(groups.count, chunkStart + groupChunk)])
             let facts = Parallel.map(chunk) { InstitutionProfile.facts(of: $0, in: records, keys: keys) }
             for (offset, group) in chunk.enumerated() {
-                let groupIndex = chunkStart + offset
-                for member in group { groupOf[member] = groupIndex }
-                let matches = group.flatMap { knownMatches[$0] }
-                // Codes are proof: two known institutions that this group's codes both name are
-                // one. Weaker identifiers only place the group, with the strongest rule first.
-                let byCode = Array(Set(matches.filter { $0.rule == .creditCode || $0.rule == .formerCreditCode }.map(\.id))).sorted()
-                let weaker = LinkRule.allCases.lazy.compactMap { rule in
-                    matches.filter { $0.rule == rule }.map(\.id).min()
-                }.first
-                let id: InstitutionID
-                if let first = byCode.first {
-                    id = first
-                    for other in byCode.dropFirst() {
-                        state.merge(other, into: first, rule: .creditCode, evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
-                    }
-                    // An institution known only by this name, without a code of this kind (an
-                    // application), is the one the code now names: 受理 becomes 成立登记.
-                    let byName = Set(matches.filter { $0.rule == .nameCounty }.map(\.id)).subtracting(byCode)
-                    for other in byName.sorted() {
-                        state.merge(other, into: first, rule: .nameCounty, evidence: "同一旗县区内名称相同，此前仅有申请记录：\(other) 即 \(first)")
-                    }
-                } else if let weaker {
-                    id = weaker
-                } else {
-                    id = state.provisional()
-                }
+                for member in group { groupOf[member] = chunkStart + offset }
+                let id = Self.place(matches: group.flatMap { knownMatches[$0] }, in: &state)
                 state.add(facts[offset], to: id)
                 placement.append(id)
             }
@@ -182,6 +158,28 @@ public struct Linker: Sendable {
             merges: state.merges,
             reviews: reviews,
             nextSequence: sequence)
+    }
+
+    /// Step 2 for one group: the institution its records' matches with the known place it in.
+    /// Codes are proof: two known institutions that the group's codes both name are one.
+    /// Weaker identifiers only place the group, with the strongest rule first; with none, the
+    /// group is a new institution under a provisional id.
+    private static func place(matches: [(id: InstitutionID, rule: LinkRule)], in state: inout LinkState) -> InstitutionID {
+        let byCode = Array(Set(matches.filter { $0.rule == .creditCode || $0.rule == .formerCreditCode }.map(\.id))).sorted()
+        if let first = byCode.first {
+            for other in byCode.dropFirst() {
+                state.merge(other, into: first, rule: .creditCode, evidence: "同一批记录的代码同时指向 \(first) 与 \(other)")
+            }
+            // An institution known only by this name, without a code of this kind (an
+            // application), is the one the code now names: 受理 becomes 成立登记.
+            let byName = Set(matches.filter { $0.rule == .nameCounty }.map(\.id)).subtracting(byCode)
+            for other in byName.sorted() {
+                state.merge(other, into: first, rule: .nameCounty, evidence: "同一旗县区内名称相同，此前仅有申请记录：\(other) 即 \(first)")
+            }
+            return first
+        }
+        let weaker = LinkRule.allCases.lazy.compactMap { rule in matches.filter { $0.rule == rule }.map(\.id).min() }.first
+        return weaker ?? state.provisional()
     }
 
     /// The strongest identifier a record shares with the rest of its group.

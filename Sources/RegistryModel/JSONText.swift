@@ -157,8 +157,7 @@ public enum JSONText {
         /// UTF-8) for a nested object, only for the outermost.
         public mutating func add(_ key: String, object: Object) {
             self.key(key)
-            bytes.append(contentsOf: object.bytes)
-            bytes.append(UInt8(ascii: "}"))
+            append(closed: object)
         }
 
         /// An array of objects built on their own.
@@ -167,10 +166,15 @@ public enum JSONText {
             bytes.append(UInt8(ascii: "["))
             for (position, object) in objects.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: object.bytes)
-                bytes.append(UInt8(ascii: "}"))
+                append(closed: object)
             }
             bytes.append(UInt8(ascii: "]"))
+        }
+
+        /// A nested object's bytes, closed (an object being built has no `}` yet).
+        private mutating func append(closed object: Object) {
+            bytes.append(contentsOf: object.bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
 
         public consuming func close() -> String {
