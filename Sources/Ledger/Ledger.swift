@@ -8,6 +8,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case notALedger(path: String)
     case newerSchema(path: String)
     case olderMonth(month: String, newest: String)
+    case busy(path: String, waited: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +20,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
             "台账“\(path)”由更新版本的 rereg 写入，本版本无法安全读取：请升级 rereg。"
         case .olderMonth(let month, let newest):
             "台账已记录到 \(newest)，不能再记录更早的 \(month)：旧月份请用 rereg replay 重建台账，或用 rereg report 重新生成文件。"
+        case .busy(let path, let waited):
+            "台账“\(path)”正被另一个 rereg 使用（例如正在记录一个批次），等待 \(waited) 秒后仍未释放：请稍后再试。"
         }
     }
 }
@@ -30,13 +33,21 @@ public final class Ledger: Sendable {
     let database: DatabaseQueue
     public let path: String
 
+    /// How long a connection waits for another process's lock, by default. A month's batch holds
+    /// the ledger for its whole write (seconds for Bayannur, about half a minute for a million
+    /// records); a clerk's `rereg show` meanwhile, or the batch's commit behind a clerk's read,
+    /// waits for it instead of failing at once with SQLite's "database is locked".
+    public static let defaultBusyTimeout = 60
+    let busyTimeout: Int
+
     /// Opens the ledger, creating it when missing; refuses a ledger written by a newer rereg.
-    public init(path: String) throws {
+    public init(path: String, busyTimeout: Int = Ledger.defaultBusyTimeout) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            var configuration = Configuration()
+            var configuration = Self.configuration(busyTimeout: busyTimeout)
             configuration.foreignKeysEnabled = true
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -47,22 +58,30 @@ public final class Ledger: Sendable {
         try prepare()
     }
 
-    private init(readingFrom path: String) throws {
+    private init(readingFrom path: String, busyTimeout: Int) throws {
         self.path = path
-        var configuration = Configuration()
+        self.busyTimeout = busyTimeout
+        var configuration = Self.configuration(busyTimeout: busyTimeout)
         configuration.readonly = true
         database = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    private static func configuration(busyTimeout: Int) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(TimeInterval(busyTimeout))
+        return configuration
     }
 
     /// A second, read-only connection to the same file, so that two threads can read at once
     /// (SQLite's readers share a file); nil for a ledger in memory, which has one connection.
     public func secondReader() throws -> Ledger? {
-        path == ":memory:" ? nil : try Ledger(readingFrom: path)
+        path == ":memory:" ? nil : try Ledger(readingFrom: path, busyTimeout: busyTimeout)
     }
 
     /// A ledger in memory, for tests.
     public init() throws {
         path = ":memory:"
+        busyTimeout = 0
         database = try DatabaseQueue()
         try prepare()
     }
@@ -87,8 +106,11 @@ public final class Ledger: Sendable {
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
-            throw error.resultCode == .SQLITE_NOTADB ? LedgerError.notALedger(path: path)
-                : LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+            switch error.resultCode {
+            case .SQLITE_NOTADB: throw LedgerError.notALedger(path: path)
+            case .SQLITE_BUSY: throw LedgerError.busy(path: path, waited: busyTimeout)
+            default: throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+            }
         }
     }
 
@@ -119,13 +141,17 @@ public final class Ledger: Sendable {
     /// `body` adds the month's rows through the writer, first the batch row. If anything
     /// throws, the ledger is left as it was.
     public func write(month: String, _ body: (MonthWriter) throws -> Void) throws {
-        try database.write { db in
-            let newest = try String.fetchOne(db, sql: "SELECT max(month) FROM batch")
-            if let newest, month < newest {
-                throw LedgerError.olderMonth(month: month, newest: newest)
+        do {
+            try database.write { db in
+                let newest = try String.fetchOne(db, sql: "SELECT max(month) FROM batch")
+                if let newest, month < newest {
+                    throw LedgerError.olderMonth(month: month, newest: newest)
+                }
+                try Self.delete(month: month, in: db)
+                try body(MonthWriter(db: db, month: month))
             }
-            try Self.delete(month: month, in: db)
-            try body(MonthWriter(db: db, month: month))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw LedgerError.busy(path: path, waited: busyTimeout)
         }
     }
 

@@ -16,13 +16,15 @@ import RegistryModel
         var records: [RecordRow] = []
         var nextSequence = 2
 
-        func write(to ledger: Ledger) throws {
+        /// `whileWriting` runs inside the month's transaction, after its rows are in.
+        func write(to ledger: Ledger, whileWriting: () -> Void = {}) throws {
             try ledger.write(month: batch.month) { writer in
                 try writer.insert(batch: batch)
                 try writer.mint(newInstitutions)
                 try writer.insert(states: states)
                 try writer.insert(PreparedRecords(records))
                 try writer.raiseNextSequence(to: nextSequence)
+                whileWriting()
             }
         }
     }
@@ -38,6 +40,26 @@ import RegistryModel
         try batch("2021-10").write(to: ledger)
         #expect(throws: LedgerError.olderMonth(month: "2021-09", newest: "2021-10")) { try batch("2021-09").write(to: ledger) }
         #expect(try ledger.months() == ["2021-10"])
+    }
+
+    /// A clerk's `rereg show` while a batch is being written waits for it (and then sees the
+    /// month), instead of failing with SQLite's "database is locked"; past the timeout it says why.
+    @Test func aSecondConnectionWaitsForTheBatchBeingWritten() throws {
+        let path = temporaryLedgerPath()
+        let writing = try Ledger(path: path)
+        let month = batch("2021-12")
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        // A thread of its own: the batch blocks while it holds the ledger, as a long write does.
+        Thread {
+            try? month.write(to: writing) { started.signal(); release.wait() }
+            done.signal()
+        }.start()
+        started.wait()
+        #expect(throws: LedgerError.busy(path: path, waited: 1)) { try Ledger(path: path, busyTimeout: 1) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { release.signal() }
+        let clerk = try Ledger(path: path, busyTimeout: 30)
+        #expect(try clerk.months() == ["2021-12"])
+        done.wait()
     }
 
     @Test func theNewestMonthIsReplacedAndTheSequenceNeverGoesBack() throws {
