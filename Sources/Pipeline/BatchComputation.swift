@@ -40,7 +40,7 @@ struct BatchComputation {
             records, known: memories.values.map(\.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
-        let (indicesByID, changed) = remember(linkage, records: records, in: &memories)
+        let (indicesByID, changed) = try remember(linkage, in: &memories)
         clock.finish("link", records: records.count)
 
         progress("分类与进度，写入台账")
@@ -55,7 +55,7 @@ struct BatchComputation {
             if let category = decision.category { decidedCategory[resolve(decision.institution)] = category }
         }
         let context = AssessmentContext(
-            classifier: classifier, tracker: tracker, policyStart: settings.policyStart, asOf: asOf, records: records,
+            classifier: classifier, tracker: tracker, policyStart: settings.policyStart, month: month, asOf: asOf, records: records,
             indicesByID: indicesByID, previousByID: previousByID, decidedCategory: decidedCategory,
             ambiguous: Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] }), memories: memories, changed: changed)
         let ids = memories.keys.sorted()
@@ -86,11 +86,12 @@ struct BatchComputation {
                 MonthChunk(chunk, of: chunks, size: size, ids: ids, records: records, links: links, context: context)
             }) { chunk in
                 assessing += chunk.duration
+                let assessments = try chunk.assessments.get()
                 try writer.insert(chunk.records)
-                try writer.insert(states: chunk.assessments.compactMap(\.state))
-                try writer.insert(lines: chunk.assessments.map(\.line))
-                try writer.insert(statusChanges: chunk.assessments.compactMap(\.statusChange))
-                for assessment in chunk.assessments {
+                try writer.insert(states: assessments.compactMap(\.state))
+                try writer.insert(lines: assessments.map(\.line))
+                try writer.insert(statusChanges: assessments.compactMap(\.statusChange))
+                for assessment in assessments {
                     lines.append(assessment.line.line)
                     if let review = assessment.categoryReview { categoryReviews.append(review) }
                     if let review = Self.flagReview(assessment.line) { flagReviews.append(review) }
@@ -114,7 +115,8 @@ struct BatchComputation {
     /// One chunk of the month as the write takes it: its institutions assessed, and its share of
     /// the month's records made into rows.
     struct MonthChunk: Sendable {
-        let assessments: [Assessment]
+        /// A stored history that cannot be read fails the month.
+        let assessments: Result<[Assessment], any Error>
         let records: PreparedRecords
         /// How long making it took.
         let duration: Duration
@@ -123,7 +125,8 @@ struct BatchComputation {
              context: AssessmentContext) {
             let start = ContinuousClock.now
             let chunkIDs = Array(ids[min(ids.count, chunk * size) ..< min(ids.count, (chunk + 1) * size)])
-            assessments = Parallel.map(chunkIDs) { id in BatchComputation.assess(id, in: context) }
+            let assessed = Parallel.map(chunkIDs) { id in Result { try BatchComputation.assess(id, in: context) } }
+            assessments = Result { try assessed.map { try $0.get() } }
             let share = chunk * records.count / chunks ..< (chunk + 1) * records.count / chunks
             self.records = PreparedRecords(share.map { index in
                 RecordRow(ref: records[index].ref, kind: records[index].kind, institution: links[index].institution,
@@ -139,14 +142,15 @@ struct BatchComputation {
         let classifier: Classifier
         let tracker: Tracker
         let policyStart: Day
+        let month: String
         let asOf: Day
         let records: [SourceRecord]
         let indicesByID: [InstitutionID: [Int]]
         let previousByID: [InstitutionID: LedgerLine]
         let decidedCategory: [InstitutionID: Category]
         let ambiguous: Set<InstitutionID>
-        /// What the ledger remembers of each institution, with this month's records added.
-        let memories: [InstitutionID: InstitutionMemory]
+        /// What the ledger remembers of each institution, with this month's merges and profiles.
+        let memories: [InstitutionID: HeldMemory]
         /// The institutions whose memory this month changed, so whose state is written.
         let changed: Set<InstitutionID>
     }
@@ -161,13 +165,13 @@ struct BatchComputation {
         var categoryReview: ReviewItem?
     }
 
-    /// Classifies one institution's records, fixes its requirement when first seen, tracks
-    /// its status and writes its line.
-    static func assess(_ id: InstitutionID, in context: AssessmentContext) -> Assessment {
-        var memory = context.memories[id]!
+    /// Adds this month's records to one institution's history, classifies them, fixes its
+    /// requirement when first seen, tracks its status and writes its line.
+    static func assess(_ id: InstitutionID, in context: AssessmentContext) throws -> Assessment {
         let tracker = context.tracker
         // Gathered per institution, not kept for all: the month's records are held once.
         let ownRecords = (context.indicesByID[id] ?? []).map { context.records[$0] }
+        var memory = try context.memories[id]!.memory(adding: ownRecords, tracker: tracker, batch: context.month, asOf: context.asOf)
         let classification = ownRecords.isEmpty ? nil : context.classifier.classify(ownRecords, policyStart: context.policyStart)
         let previous = context.previousByID[id]
         let decided = context.decidedCategory[id]
@@ -213,22 +217,22 @@ struct BatchComputation {
 
     /// The stored states of the institutions alive before `month`, decoded on every core as
     /// they are read (half a million of them take seconds, and 0.7 GB as text).
-    private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [InstitutionID: InstitutionMemory] {
-        var memories: [InstitutionID: InstitutionMemory] = [:]
+    private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [InstitutionID: HeldMemory] {
+        var memories: [InstitutionID: HeldMemory] = [:]
         try ledger.states(before: month, chunk: chunk) { states in
-            let decoded = Parallel.map(states) { id, json in (id, Result { try InstitutionMemory.decode(json) }) }
+            let decoded = Parallel.map(states) { id, json in (id, Result { try HeldMemory.read(json) }) }
             for (id, memory) in decoded { memories[id] = try memory.get() }
         }
         return memories
     }
 
     /// Carries what linkage found into the institutions' memories: merged institutions join
-    /// profiles and histories, and every institution with records this month adds them to
-    /// its history. Returns the positions of the month's records by institution and the ids
-    /// whose memory changed.
+    /// profiles and histories, and every institution with records this month takes its new
+    /// profile (its records join its history when it is assessed). Returns the positions of
+    /// the month's records by institution and the ids whose memory changed.
     private func remember(
-        _ linkage: LinkageResult, records: [SourceRecord], in memories: inout [InstitutionID: InstitutionMemory]
-    ) -> ([InstitutionID: [Int]], Set<InstitutionID>) {
+        _ linkage: LinkageResult, in memories: inout [InstitutionID: HeldMemory]
+    ) throws -> ([InstitutionID: [Int]], Set<InstitutionID>) {
         // Sized once: grown insert by insert, they rehashed half a million entries at each
         // doubling (visible, if small, in the 1M profile).
         var changed = Set<InstitutionID>(minimumCapacity: linkage.profiles.count)
@@ -236,30 +240,18 @@ struct BatchComputation {
         let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
         for merge in linkage.merges {
             guard let lost = memories.removeValue(forKey: merge.retired) else { continue }
-            let kept = memories[merge.survivor] ?? InstitutionMemory(
-                profile: lost.profile, history: lost.history, requirement: nil, requirementCategory: nil)
-            memories[merge.survivor] = kept.merged(with: lost, profile: profiles[merge.survivor] ?? kept.profile)
+            memories[merge.survivor] = try HeldMemory.merging(lost, into: memories[merge.survivor], profile: profiles[merge.survivor])
             changed.insert(merge.survivor)
         }
         var indicesByID = [InstitutionID: [Int]](minimumCapacity: linkage.profiles.count)
         for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
-        // Each history depends on its own records only: updated on every core, a chunk at a time.
-        let touched = Array(indicesByID)
-        let tracker = tracker, month = month, asOf = asOf, size = settings.institutionChunk
-        for start in stride(from: 0, to: touched.count, by: size) {
-            let chunk = touched[start ..< min(start + size, touched.count)]
-            let histories = Parallel.map(chunk.map { id, indices in (memories[id]?.history, indices) }) { history, indices in
-                tracker.update(history, with: indices.map { records[$0] }, batch: month, asOf: asOf)
+        for id in indicesByID.keys {
+            if memories[id] == nil {
+                memories[id] = HeldMemory(profile: profiles[id]!)
+            } else if let profile = profiles[id] {
+                memories[id]!.profile = profile
             }
-            for ((id, _), history) in zip(chunk, histories) {
-                if memories[id] != nil {
-                    memories[id]!.history = history
-                    if let profile = profiles[id] { memories[id]!.profile = profile }
-                } else {
-                    memories[id] = InstitutionMemory(profile: profiles[id]!, history: history, requirement: nil, requirementCategory: nil)
-                }
-                changed.insert(id)
-            }
+            changed.insert(id)
         }
         return (indicesByID, changed)
     }

@@ -35,6 +35,11 @@ public enum JSONValue: Sendable, Equatable {
         public let offset: Int
         public let reason: String
         public var description: String { "JSON 第 \(offset) 字节：\(reason)" }
+
+        public init(offset: Int, reason: String) {
+            self.offset = offset
+            self.reason = reason
+        }
     }
 
     public static func parse(_ text: String) throws -> JSONValue {
@@ -45,6 +50,22 @@ public enum JSONValue: Sendable, Equatable {
             parser.skipWhitespace()
             guard parser.index == bytes.count else { throw parser.error("多余的内容") }
             return value
+        }
+    }
+
+    /// Parses an object except for one member, whose value is checked only for where it ends
+    /// and returned as its text, to be parsed when (and if) it is needed.
+    public static func parse(_ text: String, leavingUnparsed key: String) throws -> (JSONValue, unparsed: String?) {
+        var text = text
+        return try text.withUTF8 { bytes in
+            var parser = Parser(bytes: bytes)
+            parser.skipWhitespace()
+            guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "{") else { throw parser.error("应为对象") }
+            let value = try parser.object(leavingUnparsed: key)
+            parser.skipWhitespace()
+            guard parser.index == bytes.count else { throw parser.error("多余的内容") }
+            let unparsed = parser.unparsed.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            return (value, unparsed)
         }
     }
 
@@ -147,6 +168,8 @@ public enum JSONValue: Sendable, Equatable {
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// Where the member left unparsed lies.
+        var unparsed: Range<Int>?
 
         func error(_ reason: String) -> ParseError { ParseError(offset: index, reason: reason) }
 
@@ -177,7 +200,7 @@ public enum JSONValue: Sendable, Equatable {
             index += count
         }
 
-        mutating func object() throws -> JSONValue {
+        mutating func object(leavingUnparsed unparsedKey: String? = nil) throws -> JSONValue {
             index += 1
             var members: [(key: String, value: JSONValue)] = []
             skipWhitespace()
@@ -189,7 +212,14 @@ public enum JSONValue: Sendable, Equatable {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("应为“:”") }
                 index += 1
-                members.append((key, try value()))
+                if key == unparsedKey {
+                    skipWhitespace()
+                    let start = index
+                    try skipValue()
+                    unparsed = start ..< index
+                } else {
+                    members.append((key, try value()))
+                }
                 skipWhitespace()
                 guard index < bytes.count else { throw error("对象未结束") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -197,6 +227,41 @@ public enum JSONValue: Sendable, Equatable {
                 index += 1
                 return .object(Members(members))
             }
+        }
+
+        /// Moves past a value, following only strings and brackets: its text is parsed later.
+        mutating func skipValue() throws {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("意外结束") }
+            guard bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") else {
+                _ = try value()
+                return
+            }
+            var depth = 0
+            repeat {
+                guard index < bytes.count else { throw error("对象或数组未结束") }
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    try skipString()
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+                default: break
+                }
+                index += 1
+            } while depth > 0
+        }
+
+        mutating func skipString() throws {
+            index += 1
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\\"): index += 2
+                case UInt8(ascii: "\""): index += 1; return
+                default: index += 1
+                }
+            }
+            throw error("字符串未结束")
         }
 
         mutating func array() throws -> JSONValue {

@@ -78,6 +78,24 @@ import RegistryModel
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(text) }
     }
 
+    /// A member left unparsed comes back as its exact text, however its strings hide brackets
+    /// and quotes; the other members are parsed as usual.
+    @Test func leavesOneMemberUnparsedAsItsText() throws {
+        let history = #"{"names": ["智远\"}]{[\\", "x"], "empty": {}, "n": [1, [2, {"m": null}]]}"#
+        let (value, unparsed) = try JSONValue.parse(#" {"profile": {"id": "BYN-00000001"}, "history": "# + history + #" , "n": 3} "#,
+                                                    leavingUnparsed: "history")
+        #expect(unparsed == history)
+        #expect(try JSONValue.parse(try #require(unparsed))["names"] == .array([.string("智远\"}]{[\\"), .string("x")]))
+        #expect(value["profile"]?["id"]?.string == "BYN-00000001" && value["n"]?.int == 3 && value["history"] == nil)
+        #expect(try JSONValue.parse(#"{"a": "[1]"}"#, leavingUnparsed: "history").unparsed == nil)
+        #expect(try JSONValue.parse(#"{"history": "[1]"}"#, leavingUnparsed: "history").unparsed == #""[1]""#)
+    }
+
+    @Test(arguments: [#"{"history": {"a": [1}"#, #"{"history": ["unterminated]}"#, #"{"history": [1] x"#, #"[1]"#])
+    func refusesDamagedTextAroundAnUnparsedMember(_ text: String) {
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(text, leavingUnparsed: "history") }
+    }
+
     @Test func saysWhichMemberIsMissing() throws {
         let value = try JSONValue.parse(#"{"batch": "2021-09"}"#)
         #expect(try value.requiredString("batch") == "2021-09")
