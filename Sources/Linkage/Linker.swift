@@ -61,15 +61,18 @@ public struct Linker: Sendable {
         _ records: [SourceRecord], known: [InstitutionProfile], retired: [InstitutionID: InstitutionID] = [:],
         decisions: [LinkDecision] = [], nextSequence: Int
     ) -> LinkageResult {
-        var state = LinkState(known: known, retired: retired)
         let keys = Parallel.map(records, RecordKeys.init)
-        let index = KnownIndex(known)
+        // Step 1, grouping the month's records by identifiers, needs nothing of the known, and
+        // indexing the known nothing of the month: one beside the other.
+        let ((groups, initialState), index) = Parallel.both({
+            var builder = RecordGroups(records, keys: keys)
+            return (builder.groups(), LinkState(known: known, retired: retired))
+        }, { KnownIndex(known) })
+        var state = initialState
         // Placing the groups and explaining each record both need every record's matches.
         let knownMatches = Parallel.map(keys, index.matches)
 
-        // Step 1 and 2: group by identifiers, then place each group with the known.
-        var groupsBuilder = RecordGroups(records, keys: keys)
-        let groups = groupsBuilder.groups()
+        // Step 2: place each group with the known.
         var groupOf = Array(repeating: 0, count: records.count)
         var placement: [InstitutionID] = []
         // What a group's records show depends on them alone: read on every core, a chunk of

@@ -19,9 +19,12 @@ public struct InstitutionID: Sendable, Hashable, Comparable, Codable, CustomStri
 
     public var description: String { rawValue }
 
-    // Equal ids have equal text; the sequence is derived from it.
+    // Equal ids have equal text; the sequence is derived from it, and hashed in its place:
+    // ids key the linkage's and the month's largest dictionaries, and a String hashes slowly.
     public static func == (a: InstitutionID, b: InstitutionID) -> Bool { a.rawValue == b.rawValue }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    public func hash(into hasher: inout Hasher) {
+        if let sequence { hasher.combine(sequence) } else { hasher.combine(rawValue) }
+    }
 
     // Codable as the bare string, as the contract's files show it.
     public init(from decoder: any Decoder) throws {

@@ -32,13 +32,14 @@ public enum Parallel {
     }
 
     /// Two jobs side by side, the first on this thread; both finish before a failure is
-    /// thrown, the first job's first.
-    public static func both<First, Second: Sendable>(_ first: () throws -> First,
-                                                     _ second: @escaping @Sendable () throws -> Second) throws -> (First, Second) {
-        let secondResult = Box<Result<Second, any Error>>()
+    /// thrown, the first job's first. Jobs that cannot fail make a call that cannot either.
+    public static func both<First, Second: Sendable, Failure: Error>(
+        _ first: () throws(Failure) -> First, _ second: @escaping @Sendable () throws(Failure) -> Second
+    ) throws(Failure) -> (First, Second) {
+        let secondResult = Box<Result<Second, Failure>>()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { secondResult.value = Result { try second() } }
-        let firstResult = Result { try first() }
+        DispatchQueue.global().async(group: group) { secondResult.value = Result { () throws(Failure) in try second() } }
+        let firstResult = Result { () throws(Failure) in try first() }
         group.wait()
         return (try firstResult.get(), try secondResult.value!.get())
     }
