@@ -109,6 +109,7 @@ struct BatchComputation {
         // records' rows).
         clock.add("classify, track", duration: assessing, records: records.count)
         clock.finish("ledger write", records: records.count + rejects.count)
+        Parallel.release((consume memories, consume context, consume linkage))
         return lines
     }
 

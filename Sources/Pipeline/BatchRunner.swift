@@ -101,6 +101,7 @@ public enum BatchRunner {
                                            classifier: try Classifier())
         let lines = try computation.record(records: records, rejects: rejects, files: files, digest: digest,
                                            warnings: warnings, progress: request.progress, clock: &clock)
+        Parallel.release(consume records)
         return RecordedMonth(files: files, warnings: warnings, institutions: lines.count, summary: Summary.counts(lines).overall)
     }
 }

@@ -44,6 +44,15 @@ public enum Parallel {
         return (try firstResult.get(), try secondResult.value!.get())
     }
 
+    /// Lets go of a value on another thread: a month's records and memories are millions of
+    /// small objects, whose freeing the next step need not wait for. The caller must hold no
+    /// other reference (pass it with `consume`).
+    public static func release<Value: Sendable>(_ value: consuming Value) {
+        let box = Box<Value>()
+        box.value = consume value
+        DispatchQueue.global().async { box.value = nil }
+    }
+
     /// A value handed from a worker to the thread that waits for it.
     private final class Box<Value>: @unchecked Sendable {
         var value: Value?
