@@ -1,3 +1,4 @@
+import Foundation
 import Classify
 import Ledger
 import Linkage
@@ -222,15 +223,32 @@ struct BatchComputation {
                 evidence: classificationEvidence.joined(separator: "；")))
     }
 
-    /// The stored states of the institutions alive before `month`, decoded on every core as
-    /// they are read (half a million of them take seconds, and 0.7 GB as text).
+    /// The stored states of the institutions alive before `month` (half a million of them take
+    /// seconds, and 0.7 GB as text). Each chunk is decoded on another thread while this one
+    /// reads the next from SQLite, which only one thread can do.
     private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [InstitutionID: HeldMemory] {
         var memories: [InstitutionID: HeldMemory] = [:]
-        try ledger.states(before: month, chunk: chunk) { states in
-            let decoded = Parallel.map(states) { id, json in (id, Result { try HeldMemory.read(json) }) }
-            for (id, memory) in decoded { memories[id] = try memory.get() }
+        var decoding: (done: DispatchGroup, decoded: DecodedStates)?
+        func takeDecoded() throws {
+            guard let (done, decoded) = decoding else { return }
+            done.wait()
+            for (id, memory) in decoded.states { memories[id] = try memory.get() }
         }
+        try ledger.states(before: month, chunk: chunk) { states in
+            try takeDecoded()
+            let decoded = DecodedStates(), done = DispatchGroup()
+            DispatchQueue.global().async(group: done) {
+                decoded.states = states.map { id, json in (id, Result { try HeldMemory.read(json) }) }
+            }
+            decoding = (done, decoded)
+        }
+        try takeDecoded()
         return memories
+    }
+
+    /// One chunk's decoded states, handed back by the thread that decoded them (after `wait`).
+    private final class DecodedStates: @unchecked Sendable {
+        var states: [(InstitutionID, Result<HeldMemory, any Error>)] = []
     }
 
     /// Carries what linkage found into the institutions' memories: merged institutions join
