@@ -5,36 +5,125 @@ import RegistryModel
 /// linked against everything seen before. Lists are sorted and unique, so that a profile
 /// compares and serialises the same way every run (`InstitutionProfile+JSON.swift`).
 public struct InstitutionProfile: Sendable, Hashable {
+    /// The facts, behind one reference that is copied on write: a month places, lists and
+    /// remembers half a million profiles, and copying a struct of a dozen arrays cost a
+    /// reference count each (a tenth of a million-record month's linkage, on one core).
+    private var storage: Storage
+
+    public init(id: InstitutionID) { storage = Storage(Facts(id: id)) }
+
+    struct Facts: Sendable, Hashable {
+        var id: InstitutionID
+        var creditCodes: [String] = []
+        var formerCreditCodes: [String] = []
+        var otherNumbers: [String] = []
+        var nameCounties: [String] = []
+        var cores: [String] = []
+        var counties: [County] = []
+        var otherCounties: [County]?
+        var legalRepresentatives: [String] = []
+        var addresses: [String] = []
+        var scopeTrains: Bool?
+        var hasEnterprise = false
+        var hasCivil = false
+        var civilRegisteredOn: Day?
+        var enterpriseEstablishedOn: Day?
+    }
+
+    /// Changed only in place, when no other profile shares it (`facts`).
+    private final class Storage: @unchecked Sendable {
+        var facts: Facts
+        init(_ facts: Facts) { self.facts = facts }
+    }
+
+    /// The facts to change: this profile's own, copied first if another profile shares them.
+    private var facts: Facts {
+        get { storage.facts }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.facts) }
+            yield &storage.facts
+        }
+    }
+
+    public static func == (a: InstitutionProfile, b: InstitutionProfile) -> Bool {
+        a.storage === b.storage || a.storage.facts == b.storage.facts
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.facts.hash(into: &hasher) }
+
     /// Changed only when a provisional id is minted (`LinkState.rename`).
-    public internal(set) var id: InstitutionID
+    public internal(set) var id: InstitutionID {
+        get { storage.facts.id }
+        _modify { yield &facts.id }
+    }
     /// Well-formed credit codes of its registrations (enterprise and non-profit).
-    public var creditCodes: [String] = []
+    public var creditCodes: [String] {
+        get { storage.facts.creditCodes }
+        _modify { yield &facts.creditCodes }
+    }
     /// Codes its records name as 原统一社会信用代码.
-    public var formerCreditCodes: [String] = []
+    public var formerCreditCodes: [String] {
+        get { storage.facts.formerCreditCodes }
+        _modify { yield &facts.formerCreditCodes }
+    }
     /// 注册号, 登记证号 and organisation codes, each with its kind as prefix (`org:`, `reg:`, `cert:`).
-    public var otherNumbers: [String] = []
+    public var otherNumbers: [String] {
+        get { storage.facts.otherNumbers }
+        _modify { yield &facts.otherNumbers }
+    }
     /// Full name keys, for exact matching with the county.
-    public var nameCounties: [String] = []
+    public var nameCounties: [String] {
+        get { storage.facts.nameCounties }
+        _modify { yield &facts.nameCounties }
+    }
     /// Brand cores.
-    public var cores: [String] = []
-    public var counties: [County] = []
+    public var cores: [String] {
+        get { storage.facts.cores }
+        _modify { yield &facts.cores }
+    }
+    public var counties: [County] {
+        get { storage.facts.counties }
+        _modify { yield &facts.counties }
+    }
     /// Counties another source of its records named, where a record's sources disagree (a
     /// code registered in 临河区 for a school whose name and address say 五原县); nil if none.
-    public var otherCounties: [County]?
-    public var legalRepresentatives: [String] = []
-    public var addresses: [String] = []
+    public var otherCounties: [County]? {
+        get { storage.facts.otherCounties }
+        _modify { yield &facts.otherCounties }
+    }
+    public var legalRepresentatives: [String] {
+        get { storage.facts.legalRepresentatives }
+        _modify { yield &facts.legalRepresentatives }
+    }
+    public var addresses: [String] {
+        get { storage.facts.addresses }
+        _modify { yield &facts.addresses }
+    }
     /// Whether its enterprise scope states training (nil: no enterprise scope seen).
-    public var scopeTrains: Bool?
+    public var scopeTrains: Bool? {
+        get { storage.facts.scopeTrains }
+        _modify { yield &facts.scopeTrains }
+    }
     /// Has a market-regulation registration.
-    public var hasEnterprise = false
+    public var hasEnterprise: Bool {
+        get { storage.facts.hasEnterprise }
+        _modify { yield &facts.hasEnterprise }
+    }
     /// Has a civil-affairs registration or application.
-    public var hasCivil = false
+    public var hasCivil: Bool {
+        get { storage.facts.hasCivil }
+        _modify { yield &facts.hasCivil }
+    }
     /// The earliest date a civil-affairs registration of it was made, if any.
-    public var civilRegisteredOn: Day?
+    public var civilRegisteredOn: Day? {
+        get { storage.facts.civilRegisteredOn }
+        _modify { yield &facts.civilRegisteredOn }
+    }
     /// The earliest establishment date of its enterprise registration, if any.
-    public var enterpriseEstablishedOn: Day?
-
-    public init(id: InstitutionID) { self.id = id }
+    public var enterpriseEstablishedOn: Day? {
+        get { storage.facts.enterpriseEstablishedOn }
+        _modify { yield &facts.enterpriseEstablishedOn }
+    }
 
     /// The profile with another's facts added (a merge, or this batch's records).
     func merged(with other: InstitutionProfile) -> InstitutionProfile {

@@ -292,3 +292,25 @@ import RegistryModel
         #expect(decided.reviews.isEmpty, "a decided pair is not asked again")
     }
 }
+
+/// Profiles share their facts until one is changed (copy on write): a change must never reach
+/// another copy, however the profile is held (an array, a dictionary's value, a merge).
+@Suite struct InstitutionProfileValueTests {
+    @Test func aChangedCopyLeavesTheOriginalAsItWas() {
+        var original = InstitutionProfile(id: InstitutionID(sequence: 1))
+        original.creditCodes = ["52150802MJ0012345A"]
+        var copy = original
+        copy.creditCodes.append("91150802MA0Q1234X5")
+        copy.hasCivil = true
+        copy.id = InstitutionID(sequence: 2)
+        #expect(original.creditCodes == ["52150802MJ0012345A"] && !original.hasCivil && original.id == InstitutionID(sequence: 1))
+        #expect(copy.creditCodes == ["52150802MJ0012345A", "91150802MA0Q1234X5"] && copy.hasCivil)
+
+        var byID = [original.id: original]
+        byID[original.id]!.counties.append(.linhe)
+        #expect(original.counties.isEmpty && byID[original.id]!.counties == [.linhe])
+        let merged = original.merged(with: copy)
+        #expect(merged.creditCodes.count == 2 && original.creditCodes.count == 1)
+        #expect(original != copy && original == byID[original.id].map { var same = $0; same.counties = []; return same })
+    }
+}

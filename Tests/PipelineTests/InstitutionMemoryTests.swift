@@ -52,7 +52,9 @@ struct InstitutionMemoryTests {
     /// property of the filled fixture must hold a value.
     @Test func theFilledFixtureLeavesNoPropertyEmpty() {
         let memory = Self.memory(filled: true)
-        let parts: [(String, Any)] = [("profile", memory.profile), ("history", memory.history),
+        // A profile keeps its facts behind a reference, copied on write: reflected through it.
+        let profileFacts = Mirror(reflecting: Mirror(reflecting: memory.profile).descendant("storage")!).descendant("facts")!
+        let parts: [(String, Any)] = [("profile", profileFacts), ("history", memory.history),
                                       ("registration", memory.history.registrations[0]),
                                       ("sighting", memory.history.registrations[0].sightings[0]),
                                       ("event", memory.history.registrations[0].business[0]), ("requirement", memory.requirement!)]
