@@ -77,29 +77,35 @@ struct SuccessorCandidates {
     let enterprises: [InstitutionProfile]
     let scorer: SuccessorScorer
     /// Brands, names and addresses are Chinese: keyed by their bytes (`TextKey`).
-    private var byCore: [TextKey: [Int]] = [:]
-    private var byRepresentative: [TextKey: [Int]] = [:]
-    private var byAddress: [TextKey: [Int]] = [:]
+    private let byCore: [TextKey: [Int]]
+    private let byRepresentative: [TextKey: [Int]]
+    private let byAddress: [TextKey: [Int]]
     /// Each code's enterprise (a code belongs to one institution: the first one keeps it).
-    private var byCode: [String: Int] = [:]
+    private let byCode: [String: Int]
     /// Enterprise codes that fail their check, under each masked form (one position `*`):
     /// what a valid former code one substitution from them shares with them.
-    private var byMistypedCodeMask: [String: [Int]] = [:]
+    private let byMistypedCodeMask: [String: [Int]]
 
     init(enterprises: [InstitutionProfile]) {
         self.enterprises = enterprises
-        scorer = SuccessorScorer(enterprises: enterprises)
-        for index in enterprises.indices {
-            let enterprise = enterprises[index]
-            for core in enterprise.cores { byCore[TextKey(core), default: []].append(index) }
-            for name in enterprise.legalRepresentatives { byRepresentative[TextKey(name), default: []].append(index) }
-            for address in enterprise.addresses { byAddress[TextKey(address), default: []].append(index) }
-            for code in enterprise.creditCodes {
-                if byCode[code] == nil { byCode[code] = index }
-                guard !CreditCodeRules.isValid(code) else { continue }
-                for mask in Self.masks(code) { byMistypedCodeMask[mask, default: []].append(index) }
+        var byCore: [TextKey: [Int]] = [:], byRepresentative: [TextKey: [Int]] = [:], byAddress: [TextKey: [Int]] = [:]
+        var byCode: [String: Int] = [:], byMistypedCodeMask: [String: [Int]] = [:]
+        // The scorer's term counts need nothing of the blocks: counted beside them.
+        (_, scorer) = Parallel.both({
+            for index in enterprises.indices {
+                let enterprise = enterprises[index]
+                for core in enterprise.cores { byCore[TextKey(core), default: []].append(index) }
+                for name in enterprise.legalRepresentatives { byRepresentative[TextKey(name), default: []].append(index) }
+                for address in enterprise.addresses { byAddress[TextKey(address), default: []].append(index) }
+                for code in enterprise.creditCodes {
+                    if byCode[code] == nil { byCode[code] = index }
+                    guard !CreditCodeRules.isValid(code) else { continue }
+                    for mask in Self.masks(code) { byMistypedCodeMask[mask, default: []].append(index) }
+                }
             }
-        }
+        }, { SuccessorScorer(enterprises: enterprises) })
+        (self.byCore, self.byRepresentative, self.byAddress) = (byCore, byRepresentative, byAddress)
+        (self.byCode, self.byMistypedCodeMask) = (byCode, byMistypedCodeMask)
     }
 
     /// The code with each position in turn replaced by `*`.
