@@ -1,4 +1,3 @@
-import Foundation
 import Classify
 import Ledger
 import Linkage
@@ -228,27 +227,16 @@ struct BatchComputation {
     /// reads the next from SQLite, which only one thread can do.
     private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [InstitutionID: HeldMemory] {
         var memories: [InstitutionID: HeldMemory] = [:]
-        var decoding: (done: DispatchGroup, decoded: DecodedStates)?
+        var decoding: Parallel.Started<[(InstitutionID, Result<HeldMemory, any Error>)]>?
         func takeDecoded() throws {
-            guard let (done, decoded) = decoding else { return }
-            done.wait()
-            for (id, memory) in decoded.states { memories[id] = try memory.get() }
+            for (id, memory) in decoding?.result() ?? [] { memories[id] = try memory.get() }
         }
         try ledger.states(before: month, chunk: chunk) { states in
             try takeDecoded()
-            let decoded = DecodedStates(), done = DispatchGroup()
-            DispatchQueue.global().async(group: done) {
-                decoded.states = states.map { id, json in (id, Result { try HeldMemory.read(json) }) }
-            }
-            decoding = (done, decoded)
+            decoding = Parallel.Started { states.map { id, json in (id, Result { try HeldMemory.read(json) }) } }
         }
         try takeDecoded()
         return memories
-    }
-
-    /// One chunk's decoded states, handed back by the thread that decoded them (after `wait`).
-    private final class DecodedStates: @unchecked Sendable {
-        var states: [(InstitutionID, Result<HeldMemory, any Error>)] = []
     }
 
     /// Carries what linkage found into the institutions' memories: merged institutions join

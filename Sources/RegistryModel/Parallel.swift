@@ -36,12 +36,27 @@ public enum Parallel {
     public static func both<First, Second: Sendable, Failure: Error>(
         _ first: () throws(Failure) -> First, _ second: @escaping @Sendable () throws(Failure) -> Second
     ) throws(Failure) -> (First, Second) {
-        let secondResult = Box<Result<Second, Failure>>()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { secondResult.value = Result { () throws(Failure) in try second() } }
+        let secondJob = Started { Result { () throws(Failure) in try second() } }
         let firstResult = Result { () throws(Failure) in try first() }
-        group.wait()
-        return (try firstResult.get(), try secondResult.value!.get())
+        let secondResult = secondJob.result()
+        return (try firstResult.get(), try secondResult.get())
+    }
+
+    /// Work started on another thread, whose result this thread takes when it needs it (reading
+    /// the next chunk of the ledger meanwhile, say).
+    public final class Started<Value: Sendable>: @unchecked Sendable {
+        private var value: Value?
+        private let done = DispatchGroup()
+
+        public init(_ work: @escaping @Sendable () -> Value) {
+            DispatchQueue.global().async(group: done) { self.value = work() }
+        }
+
+        /// Waits for the work to finish.
+        public func result() -> Value {
+            done.wait()
+            return value!
+        }
     }
 
     /// Lets go of a value on another thread: a month's records and memories are millions of
@@ -53,7 +68,7 @@ public enum Parallel {
         DispatchQueue.global().async { box.value = nil }
     }
 
-    /// A value handed from a worker to the thread that waits for it.
+    /// A value handed to the thread that lets go of it.
     private final class Box<Value>: @unchecked Sendable {
         var value: Value?
     }
