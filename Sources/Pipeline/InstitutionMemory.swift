@@ -4,7 +4,8 @@ import RegistryModel
 import Tracking
 
 /// What the pipeline remembers of one institution from month to month; the ledger keeps it
-/// as JSON (`institution_state`), written by `jsonText` and read by `decode`.
+/// as JSON (`institution_state`), written by `jsonText`. A month reads it as a `HeldMemory`
+/// and makes it whole when the institution is assessed; `decode` reads it whole at once.
 struct InstitutionMemory {
     var profile: InstitutionProfile
     var history: RegistrationHistory
