@@ -62,28 +62,33 @@ public struct Linker: Sendable {
         decisions: [LinkDecision] = [], nextSequence: Int
     ) -> LinkageResult {
         let keys = Parallel.map(records, RecordKeys.init)
-        // Step 1, grouping the month's records by identifiers, needs nothing of the known, and
-        // indexing the known nothing of the month: one beside the other.
-        let ((groups, initialState), index) = Parallel.both({
+        // Step 1, grouping the month's records by identifiers (one core), needs nothing of the
+        // known, and matching each record with the known nothing of the groups: one beside the
+        // other. Placing the groups and explaining each record both need every record's matches.
+        let ((groups, initialState), knownMatches) = Parallel.both({
             var builder = RecordGroups(records, keys: keys)
             return (builder.groups(), LinkState(known: known, retired: retired))
-        }, { KnownIndex(known) })
+        }, {
+            let index = KnownIndex(known)
+            return Parallel.map(keys, index.matches)
+        })
         var state = initialState
-        // Placing the groups and explaining each record both need every record's matches.
-        let knownMatches = Parallel.map(keys, index.matches)
 
         // Step 2: place each group with the known.
         var groupOf = Array(repeating: 0, count: records.count)
         var placement: [InstitutionID] = []
-        // What a group's records show depends on them alone: read on every core, a chunk of
-        // groups at a time; the groups are then placed one by one, in order.
-        for chunkStart in stride(from: 0, to: groups.count, by: groupChunk) {
-            let chunk = Array(groups[chunkStart ..< min(groups.count, chunkStart + groupChunk)])
-            let facts = Parallel.map(chunk) { InstitutionProfile.facts(of: $0, in: records, keys: keys) }
-            for (offset, group) in chunk.enumerated() {
-                for member in group { groupOf[member] = chunkStart + offset }
+        // What a group's records show depends on them alone: read on other threads a chunk of
+        // groups ahead, while this one places the groups before them, one by one, in order.
+        let chunks = (groups.count + groupChunk - 1) / groupChunk
+        Parallel.overlapped(chunks: chunks, make: { [groupChunk] chunk in
+            let range = chunk * groupChunk ..< min(groups.count, (chunk + 1) * groupChunk)
+            return (range, Parallel.map(Array(groups[range])) { InstitutionProfile.facts(of: $0, in: records, keys: keys) })
+        }) { range, facts in
+            for (groupIndex, groupFacts) in zip(range, facts) {
+                let group = groups[groupIndex]
+                for member in group { groupOf[member] = groupIndex }
                 let id = Self.place(matches: group.flatMap { knownMatches[$0] }, in: &state)
-                state.add(facts[offset], to: id)
+                state.add(groupFacts, to: id)
                 placement.append(id)
             }
         }

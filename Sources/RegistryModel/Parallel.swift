@@ -77,8 +77,9 @@ public enum Parallel {
     /// order: the ledger binds rows into SQLite, which is one thread's work, while the next
     /// rows' JSON is made. At most one chunk waits made. When `consume` throws, no further
     /// chunk is made, and the error is rethrown once the maker has stopped.
-    public static func overlapped<Chunk: Sendable>(chunks count: Int, make: @escaping @Sendable (Int) -> Chunk,
-                                                   consume: (Chunk) throws -> Void) throws {
+    public static func overlapped<Chunk: Sendable, Failure: Error>(
+        chunks count: Int, make: @escaping @Sendable (Int) -> Chunk, consume: (Chunk) throws(Failure) -> Void
+    ) throws(Failure) {
         let handoff = Handoff<Chunk>(capacity: 1)
         let maker = DispatchGroup()
         DispatchQueue.global().async(group: maker) {
