@@ -5,7 +5,7 @@ import Tracking
 
 /// What the pipeline remembers of one institution from month to month; the ledger keeps it
 /// as JSON (`institution_state`), written by `jsonText`. A month reads it as a `HeldMemory`
-/// and makes it whole when the institution is assessed; `decode` reads it whole at once.
+/// and makes it whole when the institution is assessed.
 struct InstitutionMemory {
     var profile: InstitutionProfile
     var history: RegistrationHistory
@@ -22,10 +22,6 @@ struct InstitutionMemory {
         if let requirement { object.add("requirement", object: requirement.jsonObject) }
         object.addIfPresent("requirementCategory", requirementCategory?.rawValue)
         return object.close()
-    }
-
-    static func decode(_ text: String) throws -> InstitutionMemory {
-        try HeldMemory.read(text).memory()
     }
 }
 

@@ -9,7 +9,7 @@ import Tracking
 struct InstitutionMemoryTests {
     @Test func everyFieldSurvivesTheLedgerRoundTrip() throws {
         let memory = Self.memory(filled: true)
-        let read = try InstitutionMemory.decode(memory.jsonText)
+        let read = try HeldMemory.read(memory.jsonText).memory()
         #expect(read.profile == memory.profile)
         #expect(read.history == memory.history)
         #expect(read.requirement == memory.requirement)
@@ -19,7 +19,7 @@ struct InstitutionMemoryTests {
     @Test func absentValuesStayAbsent() throws {
         let memory = Self.memory(filled: false)
         let text = memory.jsonText
-        let read = try InstitutionMemory.decode(text)
+        let read = try HeldMemory.read(text).memory()
         #expect(read.profile == memory.profile)
         #expect(read.history == memory.history)
         #expect(read.requirement == nil && read.requirementCategory == nil)
@@ -39,12 +39,12 @@ struct InstitutionMemoryTests {
             + #""legalRepresentatives":["谭博"],"nameCounties":["五原县明辰培训学校|150821"],"otherNumbers":[]},"#
             + #""requirement":{"reason":"已是民办非企业单位","referenceDay":"2021-07-24","requirement":"already_nonprofit"},"#
             + #""requirementCategory":"subject"}"#
-        let memory = try InstitutionMemory.decode(stored)
+        let memory = try HeldMemory.read(stored).memory()
         #expect(memory.profile.id == InstitutionID(sequence: 1))
         #expect(memory.profile.counties == [.wuyuan] && memory.profile.otherCounties == nil && memory.profile.scopeTrains == nil)
         #expect(memory.history.registrations.first?.business.first?.completedOn == Day(year: 2021, month: 9, day: 16))
         #expect(memory.requirement?.requirement == .alreadyNonprofit && memory.requirementCategory == .subject)
-        #expect(try InstitutionMemory.decode(memory.jsonText).history == memory.history)
+        #expect(try HeldMemory.read(memory.jsonText).memory().history == memory.history)
     }
 
     /// A property added to the state but not to this fixture would go untested, and one missing
