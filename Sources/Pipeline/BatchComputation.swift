@@ -28,15 +28,9 @@ struct BatchComputation {
     func record(records: [SourceRecord], rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
                 progress: (String) -> Void, clock: inout StageClock) throws -> [LedgerLine] {
         let previousMonth = try ledger.months().filter { $0 < month }.last
-        // Last month's lines are read through a second connection, beside the stored states.
-        let sideReader = try ledger.secondReader() ?? ledger
-        let (storedMemories, previousByID) = try Parallel.both({
-            try Self.memories(before: month, in: ledger, chunk: settings.institutionChunk)
-        }, {
-            let previousLines = try previousMonth.map { try sideReader.lines($0) } ?? []
-            return Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
-        })
-        var memories = storedMemories
+        let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
+        let previousByID = Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
+        var memories = try Self.memories(before: month, in: ledger, chunk: settings.institutionChunk)
         let retired = try ledger.retired(before: month)
         let decisions = try ledger.decisions()
         let firstNewSequence = try ledger.nextSequence()
