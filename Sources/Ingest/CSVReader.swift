@@ -161,18 +161,18 @@ final class CSVReader {
             emit(.reject(Reject(ref: ref, reason: reason)))
             return
         }
-        var values = FieldValues()
+        var collected = FieldValues.Builder()
         for (index, field) in header.fieldsByColumn.enumerated() {
             guard let field else { continue }
             // Two columns for one field (名称 and 企业名称): the first with a value wins.
-            if let existing = values[field], RecordChecks.hasVisibleText(existing) { continue }
-            values[field] = texts[index]
+            if let existing = collected[field], RecordChecks.hasVisibleText(existing) { continue }
+            collected[field] = texts[index]
         }
-        if let reason = RecordChecks.identity(values) {
+        if let reason = RecordChecks.identity(collected) {
             emit(.reject(Reject(ref: ref, reason: reason)))
             return
         }
-        emit(.record(RawRecord(ref: ref, kind: header.kind, layout: header.layout, values: values)))
+        emit(.record(RawRecord(ref: ref, kind: header.kind, layout: header.layout, values: collected.values)))
     }
 
     private func rejectReason(_ texts: [String?], _ header: RecognisedHeader) -> RejectReason? {

@@ -34,7 +34,7 @@ enum RecordChecks {
     }
 
     /// A record needs a name or a code for anyone to tell which institution it is.
-    static func identity(_ values: FieldValues) -> RejectReason? {
+    static func identity(_ values: FieldValues.Builder) -> RejectReason? {
         let identifying = [values[.name], values[.creditCode], values[.formerCreditCode]]
         return identifying.contains { $0.map(hasVisibleText) ?? false } ? nil : .missingIdentity
     }

@@ -193,23 +193,23 @@ final class XMLReader {
         ordinal += 1
         let ref = RecordRef(sourceFile: displayName, ordinal: ordinal)
         let named = element.namedValues
-        var values = FieldValues()
+        var collected = FieldValues.Builder()
         var knownFields = 0
         for (name, value) in named {
             guard let field = resolver.field(for: name) else { continue }
             knownFields += 1
-            if let existing = values[field], RecordChecks.hasVisibleText(existing) { continue }
-            values[field] = value
+            if let existing = collected[field], RecordChecks.hasVisibleText(existing) { continue }
+            collected[field] = value
         }
         let firstValue = named.lazy.map(\.value).first(where: RecordChecks.hasVisibleText)
         let reason = RecordChecks.footer(firstValue: firstValue)
             ?? RecordChecks.damagedText(named)
             ?? (knownFields == 0 ? .noKnownFields : nil)
-            ?? RecordChecks.identity(values)
+            ?? RecordChecks.identity(collected)
         if let reason {
             emit(.reject(Reject(ref: ref, reason: reason)))
         } else {
-            emit(.record(RawRecord(ref: ref, kind: header.kind, layout: header.layout, values: values)))
+            emit(.record(RawRecord(ref: ref, kind: header.kind, layout: header.layout, values: collected.values)))
         }
     }
 

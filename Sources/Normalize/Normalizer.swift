@@ -69,12 +69,10 @@ public struct Normalizer: Sendable {
             organizationCode: values[.organizationCode].flatMap(Self.identifier),
             organizationType: type,
             legalRepresentative: values[.legalRepresentative].flatMap(Self.personName),
-            legalRepresentativeID: values[.legalRepresentativeID],
-            phone: values[.phone],
             establishedOn: established, completedOn: completed,
             county: county, status: status, businessType: business,
             scope: values[.scope].flatMap(TextFolding.fold),
-            address: address, authority: authority,
+            address: address,
             supervisor: values[.supervisor].flatMap(TextFolding.fold),
             capital: values[.capital].flatMap(CapitalReader.read),
             flags: flags.sorted())

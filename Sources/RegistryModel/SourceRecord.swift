@@ -218,12 +218,10 @@ public struct SourceRecord: Sendable, Hashable {
     public let organizationCode: String?
 
     public let organizationType: OrganizationTypeFacts?
-    /// NFKC, spaces removed, the middle dot of minority names unified to `·`.
+    /// NFKC, spaces removed, the middle dot of minority names unified to `·`. The
+    /// representative's ID number and the phone, personal data, are only in `original`: they
+    /// are read from the ledger's copy for the follow-up contacts, never from a month's records.
     public let legalRepresentative: String?
-    /// Personal data, exactly as exported; kept only for the ledger's linking.
-    public let legalRepresentativeID: String?
-    /// Personal data, exactly as exported.
-    public let phone: String?
 
     public let establishedOn: DateReading?
     /// 办结日期 in a business list.
@@ -236,7 +234,6 @@ public struct SourceRecord: Sendable, Hashable {
     /// Normalised text (NFKC, whitespace folded; brackets ASCII as NFKC leaves them).
     public let scope: String?
     public let address: String?
-    public let authority: String?
     public let supervisor: String?
     public let capital: CapitalReading?
 
@@ -249,10 +246,9 @@ public struct SourceRecord: Sendable, Hashable {
         creditCode: CreditCodeReading?, formerCreditCode: CreditCodeReading?,
         registrationNumber: String?, certificateNumber: String?, organizationCode: String?,
         organizationType: OrganizationTypeFacts?, legalRepresentative: String?,
-        legalRepresentativeID: String?, phone: String?,
         establishedOn: DateReading?, completedOn: DateReading?,
         county: CountyResolution, status: RegistrationStatus?, businessType: BusinessType?,
-        scope: String?, address: String?, authority: String?, supervisor: String?,
+        scope: String?, address: String?, supervisor: String?,
         capital: CapitalReading?, flags: [SourceFlag]
     ) {
         self.ref = ref
@@ -268,8 +264,6 @@ public struct SourceRecord: Sendable, Hashable {
         self.organizationCode = organizationCode
         self.organizationType = organizationType
         self.legalRepresentative = legalRepresentative
-        self.legalRepresentativeID = legalRepresentativeID
-        self.phone = phone
         self.establishedOn = establishedOn
         self.completedOn = completedOn
         self.county = county
@@ -277,7 +271,6 @@ public struct SourceRecord: Sendable, Hashable {
         self.businessType = businessType
         self.scope = scope
         self.address = address
-        self.authority = authority
         self.supervisor = supervisor
         self.capital = capital
         self.flags = flags

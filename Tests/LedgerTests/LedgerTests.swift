@@ -78,9 +78,7 @@ import RegistryModel
         let ledger = try Ledger(path: temporaryLedgerPath())
         var september = batch("2021-09")
         let ref = RecordRef(sourceFile: "企业登记信息_临河区_202109.csv", ordinal: 7)
-        var fields = FieldValues()
-        fields[.name] = "临河区智远教育科技有限公司"
-        fields[.address] = ""
+        let fields = FieldValues([.name: "临河区智远教育科技有限公司", .address: ""])
         september.records = [RecordRow(ref: ref, kind: .marketRegulation, institution: InstitutionID(sequence: 1),
                                        rule: .creditCode, score: 0.25, evidence: "统一社会信用代码一致", fields: fields)]
         try september.write(to: ledger)
@@ -103,8 +101,7 @@ import RegistryModel
         september.newInstitutions = (1...count).map { InstitutionID(sequence: $0) }
         september.states = september.newInstitutions.map { ($0, "{\"id\":\"\($0.rawValue)\"}") }
         september.records = september.newInstitutions.enumerated().map { index, id in
-            var fields = FieldValues()
-            fields[.name] = "临河区第\(index)培训学校"
+            let fields = FieldValues([.name: "临河区第\(index)培训学校"])
             return RecordRow(ref: RecordRef(sourceFile: "民非登记_202109.csv", ordinal: index + 1), kind: .civilAffairs,
                              institution: id, rule: .creditCode, score: 1, evidence: "", fields: fields)
         }
@@ -137,12 +134,8 @@ import RegistryModel
         let ledger = try Ledger(path: temporaryLedgerPath())
         var september = batch("2021-09")
         september.newInstitutions = [InstitutionID(sequence: 1), InstitutionID(sequence: 2)]
-        var fields = FieldValues()
-        fields[.name] = "临河区智远教育科技有限公司"
-        fields[.creditCode] = "91150802MA0N2XKQ1B"
-        func row(_ file: String, _ ordinal: Int, institution: Int, name: String? = nil) -> RecordRow {
-            var values = fields
-            if let name { values[.name] = name }
+        func row(_ file: String, _ ordinal: Int, institution: Int, name: String = "临河区智远教育科技有限公司") -> RecordRow {
+            let values = FieldValues([.name: name, .creditCode: "91150802MA0N2XKQ1B"])
             return RecordRow(ref: RecordRef(sourceFile: file, ordinal: ordinal), kind: .marketRegulation,
                              institution: InstitutionID(sequence: institution), rule: .creditCode, score: 1, evidence: "", fields: values)
         }

@@ -7,11 +7,32 @@ import RegistryModel
     }
 
     @Test func valuesAreKeptPerField() {
-        var values = FieldValues()
-        values[.scope] = "美术培训"
-        values[.name] = "临河区启明星艺术培训学校"
+        var collected = FieldValues.Builder()
+        collected[.scope] = "美术培训"
+        collected[.name] = "临河区启明星艺术培训学校"
+        collected[.phone] = ""
+        collected[.address] = "临河区新华街18号"
+        collected[.address] = nil
+        let values = collected.values
         #expect(values[.scope] == "美术培训")
-        #expect(values.present.map(\.field) == [.name, .scope])
+        #expect(values[.name] == "临河区启明星艺术培训学校")
+        #expect(values[.phone] == "", "an empty value is present, not missing")
+        #expect(values[.address] == nil && values[.creditCode] == nil && values[.completedOn] == nil)
+        #expect(values.present.map(\.field) == [.name, .phone, .scope])
+        #expect(values.json == #"{"name":"临河区启明星艺术培训学校","phone":"","scope":"美术培训"}"#)
+    }
+
+    /// Packed values compare by content, whatever order a reader set them in.
+    @Test func valuesSetInAnyOrderAreEqual() {
+        let long = String(repeating: "经营范围：课外辅导；", count: 40)
+        let forward = FieldValues([.name: "临河区启明星艺术培训学校", .scope: long, .completedOn: "2021-12-01"])
+        var collected = FieldValues.Builder()
+        collected[.completedOn] = "2021-12-01"
+        collected[.scope] = long
+        collected[.name] = "临河区启明星艺术培训学校"
+        #expect(collected.values == forward)
+        #expect(forward[.scope] == long, "a value longer than 255 bytes keeps its length")
+        #expect(forward != FieldValues([.name: "临河区启明星艺术培训学校", .scope: long]))
     }
 }
 
