@@ -77,9 +77,10 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Codable {
 ///
 /// Every record of a month is held until it is written, so the values are packed into one
 /// buffer: `[ordinal][length, 4 bytes little-endian][UTF-8]` per present field, in field order
-/// (so equal values are equal bytes). One array of `String?` held a 19-slot array and a heap
-/// string for every value over 15 bytes: about 970 bytes a record against 440 packed, half a
-/// gigabyte of a million-record month. Reading a value makes a `String`; few do, once each.
+/// (so equal values are equal bytes). A `[String?]` of 19 slots took 336 bytes before its
+/// strings, and a heap string for every value over 15 bytes; packed, a record's values are
+/// one allocation. Reading a value makes a `String`; few do, once each (BENCHMARKS.md,
+/// session 6, has what it saved).
 public struct FieldValues: Sendable, Hashable {
     private let packed: [UInt8]
 
