@@ -74,6 +74,6 @@ let package = Package(
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RegistryModel"]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Normalize", "RegistryModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Evaluation", "Linkage", "RegistryModel", "Tracking", "rereg"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Evaluation", "Ingest", "Ledger", "Linkage", "RegistryModel", "Tracking", "rereg"]),
     ]
 )

@@ -166,15 +166,10 @@ extension Ledger {
     }
 
     static func recordRow(_ row: Row) -> RecordRow {
-        var fields = FieldValues.Builder()
-        let json: String = row[7]
-        if json != "{}", case .object(let members)? = try? JSONValue.parse(json) {
-            for (key, value) in members.pairs { if let field = Field(rawValue: key) { fields[field] = value.string } }
-        }
         return RecordRow(
             ref: RecordRef(sourceFile: row[0], ordinal: row[1]), kind: SourceKind(rawValue: row[2])!,
             institution: InstitutionID(rawValue: row[3]), rule: LinkRule(rawValue: row[4])!,
-            score: row[5], evidence: row[6], fields: fields.values)
+            score: row[5], evidence: row[6], fieldsJSON: row[7])
     }
 
     static func statusChangeRow(_ row: Row) -> StatusChangeRow {

@@ -57,9 +57,9 @@ public struct MonthWriter {
     }
 
     /// Accepted records and where linkage placed them, in pieces as the caller likes.
-    public func insert(_ records: PreparedRecords) throws {
+    public func insert(_ records: [RecordRow]) throws {
         let record = RowInserter(try db.cachedStatement(sql: "INSERT INTO source_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-        for (row, fields) in zip(records.rows, records.fields) {
+        for row in records {
             record.bind(1, month)
             record.bind(2, row.ref.sourceFile)
             record.bind(3, row.ref.ordinal)
@@ -68,7 +68,7 @@ public struct MonthWriter {
             record.bind(6, row.rule.rawValue)
             record.bind(7, row.score)
             record.bind(8, row.evidence)
-            record.bind(9, fields)
+            record.bind(9, row.fieldsJSON)
             try record.insert()
         }
     }
@@ -150,17 +150,5 @@ public struct MonthWriter {
     public func raiseNextSequence(to next: Int) throws {
         let stored = try Ledger.nextSequence(in: db)
         try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'next_sequence'", arguments: [String(max(next, stored))])
-    }
-}
-
-/// Records made ready for the ledger: their fields as JSON, made on both cores by whichever
-/// thread prepares them, so that the thread inserting them only binds.
-public struct PreparedRecords: Sendable {
-    let rows: [RecordRow]
-    let fields: [String]
-
-    public init(_ rows: [RecordRow]) {
-        self.rows = rows
-        fields = Parallel.map(rows) { $0.fields.json }
     }
 }

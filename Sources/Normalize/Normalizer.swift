@@ -61,7 +61,7 @@ public struct Normalizer: Sendable {
         if county.conflict { flags.insert(.countyConflict) }
 
         return SourceRecord(
-            ref: raw.ref, kind: raw.kind, layout: raw.layout, original: values,
+            ref: raw.ref, kind: raw.kind, layout: raw.layout,
             name: name, nameKeys: nameKeys?.keys,
             creditCode: code, formerCreditCode: former,
             registrationNumber: values[.registrationNumber].flatMap(Self.identifier),
@@ -70,7 +70,7 @@ public struct Normalizer: Sendable {
             organizationType: type,
             legalRepresentative: values[.legalRepresentative].flatMap(Self.personName),
             establishedOn: established, completedOn: completed,
-            county: county, status: status, businessType: business,
+            county: county, status: status, exportedStatus: values[.status], businessType: business,
             scope: values[.scope].flatMap(TextFolding.fold),
             address: address,
             supervisor: values[.supervisor].flatMap(TextFolding.fold),

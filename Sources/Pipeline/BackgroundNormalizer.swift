@@ -4,7 +4,8 @@ import RegistryModel
 
 /// Normalises records on a second thread while ingest parses the next ones: the two stages
 /// together take the longer of the two instead of their sum. Records come back in the order
-/// they were added.
+/// they were added, and their exported values go, in the same order, to a temporary file
+/// (`ExportedFields`) that the ledger write reads back.
 final class BackgroundNormalizer: @unchecked Sendable {
     /// Records handed over at a time: large enough that the hand-over costs nothing, small
     /// enough that the queue never holds much of a file.
@@ -16,10 +17,12 @@ final class BackgroundNormalizer: @unchecked Sendable {
     private var pending: [RawRecord] = []
     /// Touched on `queue` only.
     private var normalized: [SourceRecord] = []
+    private let exported: ExportedFieldsWriter
     private var busy = Duration.zero
 
-    init(_ normalizer: Normalizer) {
+    init(_ normalizer: Normalizer) throws {
         self.normalizer = normalizer
+        exported = try ExportedFieldsWriter()
         pending.reserveCapacity(Self.chunkSize)
     }
 
@@ -28,13 +31,14 @@ final class BackgroundNormalizer: @unchecked Sendable {
         if pending.count >= Self.chunkSize { handOver() }
     }
 
-    /// Waits for every record added; returns them, and the time spent normalising.
-    func finish() -> (records: [SourceRecord], duration: Duration) {
+    /// Waits for every record added; returns them, their exported values, and the time spent
+    /// normalising.
+    func finish() throws -> (records: [SourceRecord], exported: ExportedFields, duration: Duration) {
         handOver()
-        return queue.sync {
+        return try queue.sync {
             let records = normalized
             normalized = []
-            return (records, busy)
+            return (records, try exported.finish(), busy)
         }
     }
 
@@ -45,6 +49,7 @@ final class BackgroundNormalizer: @unchecked Sendable {
         pending.reserveCapacity(Self.chunkSize)
         queue.async { [self] in
             let start = ContinuousClock.now
+            for raw in chunk { exported.append(raw.values) }
             normalized.append(contentsOf: chunk.map(normalizer.normalize))
             busy += ContinuousClock.now - start
         }

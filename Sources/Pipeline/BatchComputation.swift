@@ -25,7 +25,7 @@ struct BatchComputation {
     ]
 
     /// Records the month; returns its ledger lines (without evidence) in id order.
-    func record(records: [SourceRecord], rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
+    func record(records: [SourceRecord], exported: ExportedFields, rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
                 progress: (String) -> Void, clock: inout StageClock) throws -> [LedgerLine] {
         let previousMonth = try ledger.months().filter { $0 < month }.last
         let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
@@ -83,11 +83,12 @@ struct BatchComputation {
             let size = settings.institutionChunk
             let chunks = max((ids.count + size - 1) / size, records.isEmpty ? 0 : 1)
             try Parallel.overlapped(chunks: chunks, make: { chunk in
-                MonthChunk(chunk, of: chunks, size: size, ids: ids, records: records, links: links, context: context)
+                MonthChunk(chunk, of: chunks, size: size, ids: ids, records: records, exported: exported, links: links,
+                           context: context)
             }) { chunk in
                 assessing += chunk.duration
                 let assessments = try chunk.assessments.get()
-                try writer.insert(chunk.records)
+                try writer.insert(chunk.records.get())
                 try writer.insert(states: assessments.compactMap(\.state))
                 try writer.insert(lines: assessments.map(\.line))
                 try writer.insert(statusChanges: assessments.compactMap(\.statusChange))
@@ -118,22 +119,25 @@ struct BatchComputation {
     struct MonthChunk: Sendable {
         /// A stored history that cannot be read fails the month.
         let assessments: Result<[Assessment], any Error>
-        let records: PreparedRecords
+        /// The temporary file of exported values that cannot be read fails it too.
+        let records: Result<[RecordRow], any Error>
         /// How long making it took.
         let duration: Duration
 
-        init(_ chunk: Int, of chunks: Int, size: Int, ids: [InstitutionID], records: [SourceRecord], links: [RecordLink],
-             context: AssessmentContext) {
+        init(_ chunk: Int, of chunks: Int, size: Int, ids: [InstitutionID], records: [SourceRecord],
+             exported: ExportedFields, links: [RecordLink], context: AssessmentContext) {
             let start = ContinuousClock.now
             let chunkIDs = Array(ids[min(ids.count, chunk * size) ..< min(ids.count, (chunk + 1) * size)])
             let assessed = Parallel.map(chunkIDs) { id in Result { try BatchComputation.assess(id, in: context) } }
             assessments = Result { try assessed.map { try $0.get() } }
             let share = chunk * records.count / chunks ..< (chunk + 1) * records.count / chunks
-            self.records = PreparedRecords(share.map { index in
-                RecordRow(ref: records[index].ref, kind: records[index].kind, institution: links[index].institution,
-                          rule: links[index].rule, score: links[index].score, evidence: links[index].evidence,
-                          fields: records[index].original)
-            })
+            self.records = Result {
+                zip(share, try exported.json(share)).map { index, fieldsJSON in
+                    RecordRow(ref: records[index].ref, kind: records[index].kind, institution: links[index].institution,
+                              rule: links[index].rule, score: links[index].score, evidence: links[index].evidence,
+                              fieldsJSON: fieldsJSON)
+                }
+            }
             duration = ContinuousClock.now - start
         }
     }

@@ -34,6 +34,8 @@ public enum PipelineError: Error, CustomStringConvertible {
     case cannotWriteOutput(path: String, reason: String)
     case unknownBatch(String)
     case noMonths(String)
+    /// The temporary file that holds the month's exported values until the write (`TMPDIR`).
+    case temporaryFile(reason: String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum PipelineError: Error, CustomStringConvertible {
             "无法写入输出文件夹“\(path)”：\(reason)。"
         case .noMonths(let path):
             "文件夹“\(path)”中没有 YYYY-MM 形式的月份文件夹，无法重建台账。"
+        case .temporaryFile(let reason):
+            "临时目录（\(FileManager.default.temporaryDirectory.path)）中暂存本月记录字段的文件无法使用：\(reason)。台账未改动；可用环境变量 TMPDIR 指定空间足够的目录。"
         case .unknownBatch(let month):
             "台账中没有 \(month) 批次：请先运行 rereg batch。"
         }

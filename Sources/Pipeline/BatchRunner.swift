@@ -74,7 +74,7 @@ public enum BatchRunner {
         request: BatchRequest, clock: inout StageClock
     ) throws -> RecordedMonth {
         request.progress("读取记录")
-        let normalizer = BackgroundNormalizer(try Normalizer())
+        let normalizer = try BackgroundNormalizer(try Normalizer())
         var rejects: [Reject] = []
         var files: [FileRow] = []
         for file in inputFiles {
@@ -88,7 +88,7 @@ public enum BatchRunner {
             files.append(FileRow(source: file.source, sha256: file.sha256, bytes: file.byteCount, records: report.records,
                                  accepted: report.accepted, rejected: report.rejected))
         }
-        let (records, normalizing) = normalizer.finish()
+        let (records, exported, normalizing) = try normalizer.finish()
         // Normalising ran beside ingest: "ingest" is the wall time of both, "normalise" the
         // second thread's busy time.
         clock.finish("ingest", records: records.count + rejects.count)
@@ -99,7 +99,7 @@ public enum BatchRunner {
         }
         let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
                                            classifier: try Classifier())
-        let lines = try computation.record(records: records, rejects: rejects, files: files, digest: digest,
+        let lines = try computation.record(records: records, exported: exported, rejects: rejects, files: files, digest: digest,
                                            warnings: warnings, progress: request.progress, clock: &clock)
         Parallel.release(consume records)
         return RecordedMonth(files: files, warnings: warnings, institutions: lines.count, summary: Summary.counts(lines).overall)

@@ -54,18 +54,22 @@ public struct RecordRow: Sendable, Hashable {
     public var rule: LinkRule
     public var score: Double
     public var evidence: String
-    /// The values as exported, by field; personal data included.
-    public var fields: FieldValues
+    /// The values as exported, as the ledger keeps them: `FieldValues.json`, personal data
+    /// included.
+    public var fieldsJSON: String
+
+    /// The values as exported, by field.
+    public var fields: FieldValues { FieldValues(json: fieldsJSON) }
 
     public init(ref: RecordRef, kind: SourceKind, institution: InstitutionID, rule: LinkRule, score: Double,
-                evidence: String, fields: FieldValues) {
+                evidence: String, fieldsJSON: String) {
         self.ref = ref
         self.kind = kind
         self.institution = institution
         self.rule = rule
         self.score = score
         self.evidence = evidence
-        self.fields = fields
+        self.fieldsJSON = fieldsJSON
     }
 }
 

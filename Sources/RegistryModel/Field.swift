@@ -75,14 +75,15 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// The values of one record, by field, exactly as the export had them (decoded, nothing else).
 ///
-/// Every record of a month is held until it is written, so the values are packed into one
-/// buffer: `[ordinal][length, 4 bytes little-endian][UTF-8]` per present field, in field order
-/// (so equal values are equal bytes). A `[String?]` of 19 slots took 336 bytes before its
-/// strings, and a heap string for every value over 15 bytes; packed, a record's values are
-/// one allocation. Reading a value makes a `String`; few do, once each (BENCHMARKS.md,
-/// session 6, has what it saved).
+/// Every record of a month is held until it is written, so only the present values are kept:
+/// a bit per field says which, and the values follow in field order (so equal values are
+/// equal). A `[String?]` of 19 slots took 336 bytes before its strings. The values stay
+/// `String`s, not bytes, because Normalize keeps a value it need not change as it is, and
+/// then the record's reading and its export share one string (BENCHMARKS.md, session 6).
 public struct FieldValues: Sendable, Hashable {
-    private let packed: [UInt8]
+    /// Bit `ordinal` is set for each field with a value.
+    private let presence: UInt32
+    private let values: [String]
 
     public init(_ pairs: [Field: String]) {
         var builder = Builder()
@@ -91,66 +92,36 @@ public struct FieldValues: Sendable, Hashable {
     }
 
     fileprivate init(slots: [String?]) {
-        var total = 0
-        for slot in slots { if let slot { total += Self.entryHeader + slot.utf8.count } }
-        packed = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-            for (ordinal, slot) in slots.enumerated() {
-                guard var value = slot else { continue }
-                let length = value.utf8.count
-                buffer[count] = UInt8(ordinal)
-                withUnsafeBytes(of: UInt32(length).littleEndian) { lengthBytes in
-                    for offset in 0..<4 { buffer[count + 1 + offset] = lengthBytes[offset] }
-                }
-                value.withUTF8 { bytes in
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(count + Self.entryHeader)...]).initialize(fromContentsOf: bytes)
-                }
-                count += Self.entryHeader + length
-            }
+        var presence: UInt32 = 0
+        var values: [String] = []
+        values.reserveCapacity(slots.count { $0 != nil })
+        for (ordinal, slot) in slots.enumerated() {
+            guard let slot else { continue }
+            presence |= 1 << ordinal
+            values.append(slot)
         }
+        self.presence = presence
+        self.values = values
     }
 
-    /// The ordinal byte and the four length bytes before each value.
-    private static let entryHeader = 5
-
     public subscript(field: Field) -> String? {
-        var found: String?
-        forEachEntry { ordinal, bytes in
-            guard ordinal == field.ordinal else { return ordinal < field.ordinal }
-            found = String(decoding: bytes, as: UTF8.self)
-            return false
-        }
-        return found
+        let bit: UInt32 = 1 << field.ordinal
+        guard presence & bit != 0 else { return nil }
+        return values[(presence & (bit - 1)).nonzeroBitCount]
     }
 
     /// The fields that carry a value, in `Field.allCases` order.
     public var present: [(field: Field, value: String)] {
         var result: [(field: Field, value: String)] = []
-        forEachEntry { ordinal, bytes in
-            result.append((Field.byOrdinal[ordinal], String(decoding: bytes, as: UTF8.self)))
-            return true
+        result.reserveCapacity(values.count)
+        for field in Field.byOrdinal where presence & (1 << field.ordinal) != 0 {
+            result.append((field, values[result.count]))
         }
         return result
     }
 
-    /// Calls `body` with each present value's ordinal and bytes, in field order, while it
-    /// returns true.
-    func forEachEntry(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) {
-        packed.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                var length: UInt32 = 0
-                withUnsafeMutableBytes(of: &length) { lengthBytes in
-                    for offset in 0..<4 { lengthBytes[offset] = buffer[index + 1 + offset] }
-                }
-                let start = index + Self.entryHeader
-                let end = start + Int(UInt32(littleEndian: length))
-                guard body(Int(buffer[index]), UnsafeBufferPointer(rebasing: buffer[start..<end])) else { return }
-                index = end
-            }
-        }
-    }
-
-    /// A record's values while a reader collects them, one slot per field; `values` packs them.
+    /// A record's values while a reader collects them, one slot per field; `values` keeps
+    /// the present ones.
     public struct Builder: Sendable {
         private var slots: [String?] = Array(repeating: nil, count: Field.allCases.count)
 

@@ -15,13 +15,11 @@ public enum JSONText {
     /// It works on bytes, and copies the text whole when nothing needs escaping (nearly always):
     /// appending to a `String` piece by piece cost a quarter of the ledger write.
     static func appendString(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendString(utf8: $0, to: &out) }
-    }
-
-    static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if needsEscaping(bytes) { appendEscaped(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+        var text = text
+        text.withUTF8 { bytes in
+            if needsEscaping(bytes) { appendEscaped(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+        }
         out.append(UInt8(ascii: "\""))
     }
 
@@ -129,12 +127,6 @@ public enum JSONText {
             if let value { JSONText.appendString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
         }
 
-        /// A string given as its UTF-8 bytes.
-        mutating func add(_ key: String, utf8 value: UnsafeBufferPointer<UInt8>) {
-            self.key(key)
-            JSONText.appendString(utf8: value, to: &bytes)
-        }
-
         /// A string, or no member at all (what `Codable` writes for nil).
         public mutating func addIfPresent(_ key: String, _ value: String?) {
             if let value { add(key, value) }
@@ -193,14 +185,19 @@ public enum JSONText {
 }
 
 extension FieldValues {
-    /// The present values as a JSON object keyed by the fields' raw values, written from the
-    /// packed bytes without a `String` per value.
+    /// The present values as a JSON object keyed by the fields' raw values.
     public var json: String {
         var object = JSONText.Object()
-        forEachEntry { ordinal, bytes in
-            object.add(Field.byOrdinal[ordinal].rawValue, utf8: bytes)
-            return true
-        }
+        for (field, value) in present { object.add(field.rawValue, value) }
         return object.close()
+    }
+
+    /// The values `json` wrote; members that name no field, or are no string, are left out.
+    public init(json: String) {
+        var collected = Builder()
+        if case .object(let members)? = try? JSONValue.parse(json) {
+            for (key, value) in members.pairs { if let field = Field(rawValue: key) { collected[field] = value.string } }
+        }
+        self = collected.values
     }
 }

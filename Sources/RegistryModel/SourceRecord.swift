@@ -4,7 +4,8 @@ public enum DateReading: Sendable, Hashable {
     case day(Day)
     /// The parts read, with no such day (2021-02-30, month 13).
     case impossible(year: Int, month: Int, day: Int)
-    /// Not a date form Normalize knows (the original stays in `SourceRecord.original`).
+    /// Not a date form Normalize knows (the exported text stays in the ledger's copy of the
+    /// record's values).
     case unreadable
 
     public var day: Day? {
@@ -197,13 +198,13 @@ public enum SourceFlag: String, Sendable, Hashable, CaseIterable, Codable, Compa
 }
 
 /// A record after Normalize: every field read once, the same way whichever export it came
-/// from. The hand-off from Normalize to Linkage and Classify.
+/// from. The hand-off from Normalize to Linkage and Classify. The values exactly as exported
+/// are not kept here: the pipeline carries them to the ledger on their own (a month holds a
+/// million records, and only the ledger needs the exported text).
 public struct SourceRecord: Sendable, Hashable {
     public let ref: RecordRef
     public let kind: SourceKind
     public let layout: FileLayout
-    /// The values exactly as ingest decoded them, for display and audit.
-    public let original: FieldValues
 
     /// The name for display: NFKC, spaces removed, brackets `（）`, digits and Latin half-width.
     public let name: String?
@@ -219,8 +220,8 @@ public struct SourceRecord: Sendable, Hashable {
 
     public let organizationType: OrganizationTypeFacts?
     /// NFKC, spaces removed, the middle dot of minority names unified to `·`. The
-    /// representative's ID number and the phone, personal data, are only in `original`: they
-    /// are read from the ledger's copy for the follow-up contacts, never from a month's records.
+    /// representative's ID number and the phone, personal data, are not read: the follow-up
+    /// contacts come from the ledger's copy of the exported values.
     public let legalRepresentative: String?
 
     public let establishedOn: DateReading?
@@ -229,6 +230,9 @@ public struct SourceRecord: Sendable, Hashable {
 
     public let county: CountyResolution
     public let status: RegistrationStatus?
+    /// The status word exactly as exported (`存续（在营、开业、在册）`), which a tracked
+    /// sighting shows.
+    public let exportedStatus: String?
     public let businessType: BusinessType?
 
     /// Normalised text (NFKC, whitespace folded; brackets ASCII as NFKC leaves them).
@@ -241,20 +245,19 @@ public struct SourceRecord: Sendable, Hashable {
     public let flags: [SourceFlag]
 
     public init(
-        ref: RecordRef, kind: SourceKind, layout: FileLayout, original: FieldValues,
+        ref: RecordRef, kind: SourceKind, layout: FileLayout,
         name: String?, nameKeys: NameKeys?,
         creditCode: CreditCodeReading?, formerCreditCode: CreditCodeReading?,
         registrationNumber: String?, certificateNumber: String?, organizationCode: String?,
         organizationType: OrganizationTypeFacts?, legalRepresentative: String?,
         establishedOn: DateReading?, completedOn: DateReading?,
-        county: CountyResolution, status: RegistrationStatus?, businessType: BusinessType?,
+        county: CountyResolution, status: RegistrationStatus?, exportedStatus: String?, businessType: BusinessType?,
         scope: String?, address: String?, supervisor: String?,
         capital: CapitalReading?, flags: [SourceFlag]
     ) {
         self.ref = ref
         self.kind = kind
         self.layout = layout
-        self.original = original
         self.name = name
         self.nameKeys = nameKeys
         self.creditCode = creditCode
@@ -268,6 +271,7 @@ public struct SourceRecord: Sendable, Hashable {
         self.completedOn = completedOn
         self.county = county
         self.status = status
+        self.exportedStatus = exportedStatus
         self.businessType = businessType
         self.scope = scope
         self.address = address

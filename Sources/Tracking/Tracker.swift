@@ -138,7 +138,7 @@ public struct Tracker: Sendable {
         if let status = record.status {
             let word: String = switch status {
             case .unknown(let text): text
-            default: Self.compact(record.original[.status]) ?? status.canonical ?? ""
+            default: Self.compact(record.exportedStatus) ?? status.canonical ?? ""
             }
             // A snapshot describes the registry on the as-of date; a business row the state
             // once its business was done.

@@ -22,7 +22,7 @@ import RegistryModel
                 try writer.insert(batch: batch)
                 try writer.mint(newInstitutions)
                 try writer.insert(states: states)
-                try writer.insert(PreparedRecords(records))
+                try writer.insert(records)
                 try writer.raiseNextSequence(to: nextSequence)
                 whileWriting()
             }
@@ -80,7 +80,7 @@ import RegistryModel
         let ref = RecordRef(sourceFile: "企业登记信息_临河区_202109.csv", ordinal: 7)
         let fields = FieldValues([.name: "临河区智远教育科技有限公司", .address: ""])
         september.records = [RecordRow(ref: ref, kind: .marketRegulation, institution: InstitutionID(sequence: 1),
-                                       rule: .creditCode, score: 0.25, evidence: "统一社会信用代码一致", fields: fields)]
+                                       rule: .creditCode, score: 0.25, evidence: "统一社会信用代码一致", fieldsJSON: fields.json)]
         try september.write(to: ledger)
         let read = try #require(try ledger.records("2021-09").first)
         #expect(read == september.records[0])
@@ -103,7 +103,7 @@ import RegistryModel
         september.records = september.newInstitutions.enumerated().map { index, id in
             let fields = FieldValues([.name: "临河区第\(index)培训学校"])
             return RecordRow(ref: RecordRef(sourceFile: "民非登记_202109.csv", ordinal: index + 1), kind: .civilAffairs,
-                             institution: id, rule: .creditCode, score: 1, evidence: "", fields: fields)
+                             institution: id, rule: .creditCode, score: 1, evidence: "", fieldsJSON: fields.json)
         }
         var broken = september
         broken.records.append(september.records[0])
@@ -137,7 +137,7 @@ import RegistryModel
         func row(_ file: String, _ ordinal: Int, institution: Int, name: String = "临河区智远教育科技有限公司") -> RecordRow {
             let values = FieldValues([.name: name, .creditCode: "91150802MA0N2XKQ1B"])
             return RecordRow(ref: RecordRef(sourceFile: file, ordinal: ordinal), kind: .marketRegulation,
-                             institution: InstitutionID(sequence: institution), rule: .creditCode, score: 1, evidence: "", fields: values)
+                             institution: InstitutionID(sequence: institution), rule: .creditCode, score: 1, evidence: "", fieldsJSON: values.json)
         }
         september.records = [
             row("企业登记信息_202109.csv", 1, institution: 1),

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Ingest
+import Ledger
 import RegistryModel
 
 /// The real binary over the committed sample months (contract.md, issue 6's "done when").
@@ -85,6 +87,24 @@ import RegistryModel
         #expect(run.stderr.contains("不能再记录更早的 2021-10"))
         #expect(try sha256(work.appendingPathComponent("ledger.sqlite")) == ledgerBefore)
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("old").path))
+    }
+
+    /// The exported values reach the ledger through a temporary file, not the records: each
+    /// accepted record's values come back exactly as ingest read them (GB18030, XML and
+    /// personal data included).
+    @Test func theLedgerKeepsEveryRecordsValuesAsExported() throws {
+        let month = "2021-12"
+        let ingestor = try Ingestor(folder: packageRoot.appendingPathComponent("input/\(month)"))
+        var exported: [RecordRef: FieldValues] = [:]
+        for file in try ingestor.survey() {
+            _ = try ingestor.read(file) { event in
+                if case .record(let raw) = event { exported[raw.ref] = raw.values }
+            }
+        }
+        let stored = try Ledger(path: work.appendingPathComponent("ledger.sqlite").path).records(month)
+        #expect(stored.count == exported.count && !stored.isEmpty)
+        for row in stored { #expect(row.fields == exported[row.ref], "\(row.ref)") }
+        #expect(stored.contains { $0.fields[.legalRepresentativeID] != nil })
     }
 
     @Test func theOutputsCarryNoPersonalData() throws {
