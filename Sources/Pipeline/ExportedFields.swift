@@ -19,6 +19,8 @@ final class ExportedFieldsWriter {
     /// Where each record's JSON ends in the file, in record order.
     private var ends: [Int] = []
     private var failure: (any Error)?
+    /// Set once `finish` has handed the file to an `ExportedFields`, which closes it.
+    private var handedOver = false
 
     /// Flushed to the file at this size: large enough that writing costs one system call per
     /// thousands of records.
@@ -33,6 +35,10 @@ final class ExportedFieldsWriter {
         pending.reserveCapacity(Self.flushSize + 4096)
     }
 
+    deinit {
+        if !handedOver { close(descriptor) }
+    }
+
     func append(_ values: FieldValues) {
         pending.append(contentsOf: values.json.utf8)
         ends.append(flushedBytes + pending.count)
@@ -43,6 +49,7 @@ final class ExportedFieldsWriter {
     func finish() throws -> ExportedFields {
         flush()
         if let failure { throw failure }
+        handedOver = true
         return ExportedFields(descriptor: descriptor, ends: ends)
     }
 
