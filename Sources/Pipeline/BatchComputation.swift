@@ -222,18 +222,21 @@ struct BatchComputation {
 
     /// The stored states of the institutions alive before `month` (half a million of them take
     /// seconds, and 0.7 GB as text). Each chunk is decoded on another thread while this one
-    /// reads the next from SQLite, which only one thread can do.
+    /// reads the next from SQLite, which only one thread can do; the histories wait in a
+    /// spill file until their institutions are assessed.
     private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [InstitutionID: HeldMemory] {
         var memories: [InstitutionID: HeldMemory] = [:]
+        let histories = SpillFile.Appender(to: try SpillFile())
         var decoding: Parallel.Started<[(InstitutionID, Result<HeldMemory, any Error>)]>?
         func takeDecoded() throws {
-            for (id, memory) in decoding?.result() ?? [] { memories[id] = try memory.get() }
+            for (id, memory) in decoding?.result() ?? [] { memories[id] = try memory.get().spilling(to: histories) }
         }
         try ledger.states(before: month, chunk: chunk) { states in
             try takeDecoded()
             decoding = Parallel.Started { states.map { id, json in (id, Result { try HeldMemory.read(json) }) } }
         }
         try takeDecoded()
+        try histories.flush()
         return memories
     }
 

@@ -16,6 +16,19 @@ struct InstitutionMemoryTests {
         #expect(read.requirementCategory == memory.requirementCategory)
     }
 
+    /// A month holds the stored histories in a spill file until each institution is assessed:
+    /// many of them in one file, each must come back as its own.
+    @Test func historiesComeBackFromTheSpillFile() throws {
+        let memories = [Self.memory(filled: true), Self.memory(filled: false), Self.memory(filled: true)]
+        let appender = SpillFile.Appender(to: try SpillFile(in: try temporaryFolder()))
+        let held = try memories.map { try HeldMemory.read($0.jsonText).spilling(to: appender) }
+        try appender.flush()
+        for (memory, held) in zip(memories, held) {
+            guard case .spilled = held.history else { Issue.record("the history stayed in memory"); continue }
+            #expect(try held.memory().history == memory.history)
+        }
+    }
+
     @Test func absentValuesStayAbsent() throws {
         let memory = Self.memory(filled: false)
         let text = memory.jsonText
