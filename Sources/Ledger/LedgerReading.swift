@@ -87,8 +87,8 @@ extension Ledger {
             evidence: row[17])
     }
 
-    /// The month's records and their links; `fields` read only when asked for (the
-    /// crosswalk needs none, and decoding a million records' values costs seconds).
+    /// The month's records and their links; the exported values' column read only when asked
+    /// for (the crosswalk needs none, and a million records' values are half a gigabyte).
     public func records(_ month: String, withFields: Bool = true) throws -> [RecordRow] {
         try database.read { db in
             var records: [RecordRow] = []

@@ -17,6 +17,7 @@ final class BackgroundNormalizer: @unchecked Sendable {
     private var pending: [RawRecord] = []
     /// Touched on `queue` only.
     private var normalized: [SourceRecord] = []
+    /// Touched on `queue` only.
     private let exported: ExportedFieldsWriter
     private var busy = Duration.zero
 

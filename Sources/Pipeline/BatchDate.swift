@@ -34,7 +34,7 @@ public enum PipelineError: Error, CustomStringConvertible {
     case cannotWriteOutput(path: String, reason: String)
     case unknownBatch(String)
     case noMonths(String)
-    /// The temporary file that holds the month's exported values until the write (`TMPDIR`).
+    /// A temporary file that holds part of the month until the write (`SpillFile`, in `TMPDIR`).
     case temporaryFile(reason: String)
 
     public var description: String {
@@ -48,7 +48,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         case .noMonths(let path):
             "文件夹“\(path)”中没有 YYYY-MM 形式的月份文件夹，无法重建台账。"
         case .temporaryFile(let reason):
-            "临时目录（\(FileManager.default.temporaryDirectory.path)）中暂存本月记录字段的文件无法使用：\(reason)。台账未改动；可用环境变量 TMPDIR 指定空间足够的目录。"
+            "临时目录（\(FileManager.default.temporaryDirectory.path)）中暂存本月数据（记录字段、机构历史）的临时文件无法使用：\(reason)。台账未改动；可用环境变量 TMPDIR 指定空间足够的目录。"
         case .unknownBatch(let month):
             "台账中没有 \(month) 批次：请先运行 rereg batch。"
         }

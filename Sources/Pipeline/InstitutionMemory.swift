@@ -41,7 +41,7 @@ struct HeldMemory {
         /// As the ledger stored it (JSON).
         case stored(String)
         /// As the ledger stored it, in the month's spill file: where a month holds it between
-        /// reading the ledger and assessing the institution (about 0.4 GB of JSON for half a
+        /// reading the ledger and assessing the institution (about 0.35 GB of JSON for half a
         /// million institutions).
         case spilled(SpillFile, Range<Int>)
         /// Made this month, by a merge.

@@ -43,8 +43,9 @@ public enum InstitutionReport {
         }
         text += "\n记录及归并依据：\n"
         for (month, record) in history.records {
-            let name = record.fields[.name] ?? ""
-            let code = record.fields[.creditCode] ?? ""
+            let fields = record.fields
+            let name = fields[.name] ?? ""
+            let code = fields[.creditCode] ?? ""
             text += "  \(month)  \(record.ref.sourceFile) 第 \(record.ref.ordinal) 条  \(name) \(code)\n"
             text += "      → \(record.institution.rawValue)  \(record.rule.rawValue) \(record.score)：\(record.evidence)\n"
         }

@@ -19,8 +19,18 @@ final class SpillFile: Sendable {
     init(in directory: URL = FileManager.default.temporaryDirectory) throws {
         var template = Array(directory.appendingPathComponent("rereg-spill-XXXXXX").path.utf8CString)
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw PipelineError.temporaryFile(reason: String(cString: strerror(errno))) }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        guard descriptor >= 0 else { throw PipelineError.temporaryFile(reason: Self.lastError()) }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)  // no child process inherits the month's data
+        guard template.withUnsafeBufferPointer({ unlink($0.baseAddress!) }) == 0 else {
+            let reason = Self.lastError()
+            close(descriptor)
+            throw PipelineError.temporaryFile(reason: reason)
+        }
+    }
+
+    /// The C library's last error, in words; read right after the call that failed.
+    fileprivate static func lastError() -> String {
+        String(cString: strerror(errno))
     }
 
     deinit {
@@ -30,17 +40,18 @@ final class SpillFile: Sendable {
     /// The bytes at `range`, in one read.
     func read(_ range: Range<Int>) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: range.count)
-        let read = bytes.withUnsafeMutableBytes { buffer in
+        let failure: String? = bytes.withUnsafeMutableBytes { buffer in
             var done = 0
             while done < buffer.count {
                 let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(range.lowerBound + done))
                 if result < 0 && errno == EINTR { continue }
-                if result <= 0 { return done }
+                if result < 0 { return Self.lastError() }
+                if result == 0 { return "文件比应有的短" }
                 done += result
             }
-            return done
+            return nil
         }
-        guard read == bytes.count else { throw PipelineError.temporaryFile(reason: String(cString: strerror(errno))) }
+        if let failure { throw PipelineError.temporaryFile(reason: failure) }
         return bytes
     }
 
@@ -80,22 +91,27 @@ final class SpillFile: Sendable {
             if let failure { throw failure }
         }
 
+        /// After a failed write the rest is dropped, not kept in memory: the month fails at
+        /// `flush` anyway, and keeping it would bring back the memory this file saves.
         private func writePending() {
+            defer {
+                flushedBytes += pending.count
+                pending.removeAll(keepingCapacity: true)
+            }
             guard failure == nil, !pending.isEmpty else { return }
             let count = pending.count
-            let written = pending.withUnsafeBytes { bytes in
+            let reason: String? = pending.withUnsafeBytes { bytes in
                 var done = 0
                 while done < count {
                     let result = write(file.descriptor, bytes.baseAddress! + done, count - done)
                     if result < 0 && errno == EINTR { continue }
-                    if result <= 0 { return done }
+                    if result < 0 { return SpillFile.lastError() }
+                    if result == 0 { return "写入未能进行" }
                     done += result
                 }
-                return done
+                return nil
             }
-            if written < count { failure = PipelineError.temporaryFile(reason: String(cString: strerror(errno))) }
-            flushedBytes += count
-            pending.removeAll(keepingCapacity: true)
+            if let reason { failure = PipelineError.temporaryFile(reason: reason) }
         }
     }
 }

@@ -75,11 +75,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// The values of one record, by field, exactly as the export had them (decoded, nothing else).
 ///
-/// Every record of a month is held until it is written, so only the present values are kept:
-/// a bit per field says which, and the values follow in field order (so equal values are
-/// equal). A `[String?]` of 19 slots took 336 bytes before its strings. The values stay
-/// `String`s, not bytes, because Normalize keeps a value it need not change as it is, and
-/// then the record's reading and its export share one string (BENCHMARKS.md, session 6).
+/// Only the present values are kept: a bit per field says which, and the values follow in
+/// field order (so equal values are equal). A `[String?]` of 19 slots took 336 bytes before
+/// its strings, for every record of a month. The values stay `String`s, not bytes, because
+/// Normalize keeps a value it need not change as it is, and then the record's reading and
+/// the export share one string (BENCHMARKS.md, session 6).
 public struct FieldValues: Sendable, Hashable {
     /// Bit `ordinal` is set for each field with a value.
     private let presence: UInt32
@@ -123,7 +123,7 @@ public struct FieldValues: Sendable, Hashable {
     /// A record's values while a reader collects them, one slot per field; `values` keeps
     /// the present ones.
     public struct Builder: Sendable {
-        private var slots: [String?] = Array(repeating: nil, count: Field.allCases.count)
+        private var slots: [String?] = Array(repeating: nil, count: Field.byOrdinal.count)
 
         public init() {}
 

@@ -36,4 +36,16 @@ import RegistryModel
                 "the file is unlinked as soon as it is made")
         #expect(try writer.finish().json(0..<1) == [#"{"name":"临河区智远培训学校"}"#])
     }
+
+    /// A temporary folder that cannot be used stops the month with one sentence, before the
+    /// ledger is touched.
+    @Test func aFolderThatCannotBeUsedIsSaidPlainly() throws {
+        let missing = try temporaryFolder().appendingPathComponent("不存在")
+        #expect {
+            try ExportedFieldsWriter(in: missing)
+        } throws: { error in
+            let text = "\(error)"
+            return error is PipelineError && text.contains("TMPDIR") && text.contains("台账未改动")
+        }
+    }
 }
