@@ -106,8 +106,8 @@ public struct Normalizer: Sendable {
                 evidence.append(CountyEvidence(source: .creditCode, finding: .county(county)))
             } else if division.hasPrefix("1508") || division.hasPrefix("1528") {
                 evidence.append(CountyEvidence(source: .creditCode, finding: .cityLevel))
-            } else {
-                evidence.append(CountyEvidence(source: .creditCode, finding: .outsideBayannur(divisionCode: division)))
+            } else if let number = Int32(division) {
+                evidence.append(CountyEvidence(source: .creditCode, finding: .outsideBayannur(divisionCode: number)))
             }
         }
         if let authority, let finding = regions.find(in: Array(authority.utf8), includeShort: true) {

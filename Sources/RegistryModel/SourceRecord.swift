@@ -34,8 +34,10 @@ public enum CountyFinding: Sendable, Hashable {
     case county(County)
     /// Bayannur, registered or named at city (or league) level: says nothing about the county.
     case cityLevel
-    /// A division code outside Bayannur (from the credit code only).
-    case outsideBayannur(divisionCode: String)
+    /// A division code outside Bayannur (from the credit code only), its six digits as a
+    /// number: every record keeps its county evidence, and a String here made each piece of
+    /// it 32 bytes instead of 8.
+    case outsideBayannur(divisionCode: Int32)
 }
 
 /// One piece of county evidence.
