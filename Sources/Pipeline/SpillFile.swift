@@ -21,10 +21,9 @@ final class SpillFile: Sendable {
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw PipelineError.temporaryFile(reason: Self.lastError()) }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)  // no child process inherits the month's data
+        // Fully initialised from here: a throw runs `deinit`, which closes the file.
         guard template.withUnsafeBufferPointer({ unlink($0.baseAddress!) }) == 0 else {
-            let reason = Self.lastError()
-            close(descriptor)
-            throw PipelineError.temporaryFile(reason: reason)
+            throw PipelineError.temporaryFile(reason: Self.lastError())
         }
     }
 
