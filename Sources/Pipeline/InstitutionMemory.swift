@@ -38,7 +38,8 @@ struct HeldMemory {
     var requirementCategory: Category?
 
     enum History {
-        /// As the ledger stored it (JSON).
+        /// As the ledger stored it (JSON), in memory: what `read` gives, until the month moves
+        /// it into its spill file (`spilling(to:)`).
         case stored(String)
         /// As the ledger stored it, in the month's spill file: where a month holds it between
         /// reading the ledger and assessing the institution (about 0.35 GB of JSON for half a

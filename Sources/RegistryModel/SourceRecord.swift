@@ -42,8 +42,10 @@ public enum CountyFinding: Sendable, Hashable {
 
 /// One piece of county evidence.
 public struct CountyEvidence: Sendable, Hashable {
-    public let source: CountySource
+    // The finding first: its five bytes, then the source's one, make eight in an array; the
+    // other way round, alignment made them twelve.
     public let finding: CountyFinding
+    public let source: CountySource
 
     public init(source: CountySource, finding: CountyFinding) {
         self.source = source
