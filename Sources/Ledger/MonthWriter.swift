@@ -121,8 +121,11 @@ public struct MonthWriter {
         }
     }
 
-    /// The month's review list, numbered in the order given.
-    public func insert(reviews: [ReviewItem]) throws {
+    /// The month's review list, numbered in the order given: `reviews`, then `lineReviews`,
+    /// whose evidence SQLite copies from the lines this month already wrote. Flagged
+    /// institutions' evidence (a fifth of a gigabyte at a million records) is then never held
+    /// for the whole month.
+    public func insert(reviews: [ReviewItem], then lineReviews: [LineReview]) throws {
         let reviewItem = RowInserter(try db.cachedStatement(sql: "INSERT INTO review_item VALUES (?, ?, ?, ?, ?, ?)"))
         for (position, review) in reviews.enumerated() {
             reviewItem.bind(1, month)
@@ -132,6 +135,19 @@ public struct MonthWriter {
             reviewItem.bind(5, review.summary)
             reviewItem.bind(6, review.evidence)
             try reviewItem.insert()
+        }
+        let lineReview = RowInserter(try db.cachedStatement(sql: """
+            INSERT INTO review_item (month, position, kind, institution_ids, summary, evidence)
+            SELECT month, ?, ?, institution_id, ?, evidence FROM ledger_line WHERE month = ? AND institution_id = ?
+            """))
+        for (offset, review) in lineReviews.enumerated() {
+            lineReview.bind(1, reviews.count + offset + 1)
+            lineReview.bind(2, review.kind.rawValue)
+            lineReview.bind(3, review.summary)
+            lineReview.bind(4, month)
+            lineReview.bind(5, review.institution.rawValue)
+            try lineReview.insert()
+            precondition(db.changesCount == 1, "a review of \(review.institution), whose line \(month) has not written")
         }
     }
 

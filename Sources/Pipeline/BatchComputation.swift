@@ -24,9 +24,9 @@ struct BatchComputation {
         .subjectInNonSubject, .formerRegistrationActive, .countyConflict, .invalidCreditCode,
     ]
 
-    /// Records the month; returns its ledger lines (without evidence) in id order.
+    /// Records the month; returns the counts of its lines.
     func record(records: [SourceRecord], exported: ExportedFields, rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
-                progress: (String) -> Void, clock: inout StageClock) throws -> [LedgerLine] {
+                progress: (String) -> Void, clock: inout StageClock) throws -> Summary {
         let previousMonth = try ledger.months().filter { $0 < month }.last
         let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
         let previousByID = Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -62,9 +62,10 @@ struct BatchComputation {
         let newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
             .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
 
-        var lines: [LedgerLine] = []
+        // The lines themselves are only counted: half a million of them, kept, were 0.2 GB.
+        var summary = Summary()
         var categoryReviews: [ReviewItem] = []
-        var flagReviews: [ReviewItem] = []
+        var flagReviews: [LineReview] = []
         var assessing = Duration.zero
         try ledger.write(month: month) { writer in
             // The summary is set once every line is known.
@@ -93,17 +94,17 @@ struct BatchComputation {
                 try writer.insert(lines: assessments.map(\.line))
                 try writer.insert(statusChanges: assessments.compactMap(\.statusChange))
                 for assessment in assessments {
-                    lines.append(assessment.line.line)
+                    summary.count(assessment.line.line)
                     if let review = assessment.categoryReview { categoryReviews.append(review) }
-                    if let review = Self.flagReview(assessment.line) { flagReviews.append(review) }
+                    if let review = Self.flagReview(assessment.line.line) { flagReviews.append(review) }
                 }
             }
-            try writer.insert(reviews: Self.linkReviews(linkage.reviews) + categoryReviews + flagReviews)
+            try writer.insert(reviews: Self.linkReviews(linkage.reviews) + categoryReviews, then: flagReviews)
             try writer.insert(merges: linkage.merges.map {
                 MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence)
             })
             try writer.raiseNextSequence(to: linkage.nextSequence)
-            try writer.setSummary(ContractFiles.summaryJSON(asOf: asOf, deadline: settings.deadline, lines: lines))
+            try writer.setSummary(ContractFiles.summaryJSON(asOf: asOf, deadline: settings.deadline, summary: summary))
         }
         // Assessing ran beside the write: "ledger write" is the wall time of both, "classify,
         // track" the busy time of the thread that handed the chunks over (which also made the
@@ -111,7 +112,7 @@ struct BatchComputation {
         clock.add("classify, track", duration: assessing, records: records.count)
         clock.finish("ledger write", records: records.count + rejects.count)
         Parallel.release((consume memories, consume context, consume linkage))
-        return lines
+        return summary
     }
 
     /// One chunk of the month as the write takes it: its institutions assessed, and its share of
@@ -318,11 +319,12 @@ struct BatchComputation {
         }
     }
 
-    private static func flagReview(_ row: LineRow) -> ReviewItem? {
-        let flags = reviewedFlags.filter(row.line.flags.contains)
+    /// A flag review shows its line's evidence, which the ledger copies from the line.
+    private static func flagReview(_ line: LedgerLine) -> LineReview? {
+        let flags = reviewedFlags.filter(line.flags.contains)
         guard !flags.isEmpty else { return nil }
-        return ReviewItem(kind: .flag, institutionIDs: [row.line.institutionID],
-                          summary: "请核实：" + flags.map(\.chineseName).joined(separator: "；"), evidence: row.evidence)
+        return LineReview(kind: .flag, institution: line.institutionID,
+                          summary: "请核实：" + flags.map(\.chineseName).joined(separator: "；"))
     }
 }
 

@@ -39,10 +39,10 @@ public enum BatchRendering {
              try sideReader.rejects(month).map { RejectRow(file: $0.ref.sourceFile, ordinal: $0.ref.ordinal, reason: $0.reason) })
         })
 
-        let (summary, byCounty) = Summary.counts(lines)
+        let summary = Summary(lines)
         let report = BatchReport(
             asOf: batch.asOf, deadline: batch.deadline, batchMonth: month, previousBatchMonth: previousMonth,
-            lines: lines, previousLines: previousLines, summary: summary, summaryByCounty: byCounty,
+            lines: lines, previousLines: previousLines, summary: summary.overall, summaryByCounty: summary.byCounty,
             trend: try months.compactMap { try ledger.batch($0) }.map { TrendPoint(month: $0.month, asOf: $0.asOf, counts: Self.counts($0)) },
             reviewItems: reviews, rejectGroups: Self.groups(rejects), rejectRows: rejects,
             files: files.map { FileQuality(name: $0.source.name, registry: $0.source.kind, format: $0.source.format,
@@ -55,7 +55,7 @@ public enum BatchRendering {
         // Everything is read; the files are independent of each other and written side by side.
         let staging = output.staging
         let path = { @Sendable (name: String) in staging.appendingPathComponent(name).path }
-        let summaryJSON = ContractFiles.summaryJSON(asOf: batch.asOf, deadline: batch.deadline, lines: lines)
+        let summaryJSON = ContractFiles.summaryJSON(asOf: batch.asOf, deadline: batch.deadline, summary: summary)
         try Parallel.run([
             { try ContractFiles.writeCrosswalk(records, to: path("crosswalk.csv")) },
             { try ContractFiles.writeRejects(rejects, to: path("rejects.csv")) },

@@ -36,7 +36,7 @@ public enum BatchRunner {
             let lines = try ledger.lines(month)
             return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: files,
                                warnings: recorded.warnings, unchanged: true, institutions: lines.count,
-                               summary: Summary.counts(lines).overall, timings: [])
+                               summary: Summary(lines).overall, timings: [])
         }
 
         let ledger = try existingLedger ?? Ledger(path: request.ledgerPath)
@@ -99,9 +99,9 @@ public enum BatchRunner {
         }
         let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
                                            classifier: try Classifier())
-        let lines = try computation.record(records: records, exported: exported, rejects: rejects, files: files, digest: digest,
+        let summary = try computation.record(records: records, exported: exported, rejects: rejects, files: files, digest: digest,
                                            warnings: warnings, progress: request.progress, clock: &clock)
         Parallel.release(consume records)
-        return RecordedMonth(files: files, warnings: warnings, institutions: lines.count, summary: Summary.counts(lines).overall)
+        return RecordedMonth(files: files, warnings: warnings, institutions: summary.institutions, summary: summary.overall)
     }
 }

@@ -134,6 +134,20 @@ public struct ReviewItem: Sendable, Hashable {
     }
 }
 
+/// A review item about one institution whose evidence is that institution's line evidence
+/// (a risk flag to confirm): the ledger copies the evidence from the month's line.
+public struct LineReview: Sendable, Hashable {
+    public var kind: ReviewItem.Kind
+    public var institution: InstitutionID
+    public var summary: String
+
+    public init(kind: ReviewItem.Kind, institution: InstitutionID, summary: String) {
+        self.kind = kind
+        self.institution = institution
+        self.summary = summary
+    }
+}
+
 public struct MergeRow: Sendable, Hashable {
     public var retired: InstitutionID
     public var survivor: InstitutionID

@@ -56,8 +56,8 @@ public enum ContractFiles {
     }
 
     /// `summary.json`: counts of required institutions, overall and by county, equal to ledger.jsonl's.
-    public static func summaryJSON(asOf: Day, deadline: Day, lines: [LedgerLine]) -> String {
-        let (overall, byCounty) = Summary.counts(lines)
+    public static func summaryJSON(asOf: Day, deadline: Day, summary: Summary) -> String {
+        let (overall, byCounty) = (summary.overall, summary.byCounty)
         func members(_ counts: ProgressCounts) -> [(String, String)] {
             [("required", String(counts.required)), ("completed", String(counts.completed)),
              ("exited", String(counts.exited)), ("in_progress", String(counts.inProgress)),
@@ -148,15 +148,24 @@ public enum ContractFiles {
     }
 }
 
-/// The progress counts `summary.json`, the report and the trend share.
-public enum Summary {
-    public static func counts(_ lines: [LedgerLine]) -> (overall: ProgressCounts, byCounty: [String: ProgressCounts]) {
-        var overall = ProgressCounts()
-        var byCounty: [String: ProgressCounts] = [:]
-        for line in lines where line.reregistrationRequired {
-            overall.count(line)
-            byCounty[line.countyCode ?? "unknown", default: ProgressCounts()].count(line)
-        }
-        return (overall, byCounty)
+/// The progress counts `summary.json`, the report and the trend share, taken line by line: the
+/// month's write counts its lines as they are made, without keeping them.
+public struct Summary: Sendable {
+    public private(set) var overall = ProgressCounts()
+    public private(set) var byCounty: [String: ProgressCounts] = [:]
+    /// Every line counted, required or not.
+    public private(set) var institutions = 0
+
+    public init() {}
+
+    public init(_ lines: [LedgerLine]) {
+        for line in lines { count(line) }
+    }
+
+    public mutating func count(_ line: LedgerLine) {
+        institutions += 1
+        guard line.reregistrationRequired else { return }
+        overall.count(line)
+        byCounty[line.countyCode ?? "unknown", default: ProgressCounts()].count(line)
     }
 }

@@ -74,6 +74,32 @@ import RegistryModel
 
     /// Records go in through SQLite's C API: what goes in comes back, empty and absent text
     /// stay apart, and a failing row rolls the whole month back.
+    /// A flag review's evidence is its line's, copied by the ledger: numbered after the reviews
+    /// given in full, and read back as if it had been given in full.
+    @Test func lineReviewsFollowTheOthersAndShowTheirLinesEvidence() throws {
+        let ledger = try Ledger(path: temporaryLedgerPath())
+        let flagged = InstitutionID(sequence: 1)
+        let line = LedgerLine(
+            institutionID: flagged, name: "临河区博雅文化艺术培训学校", creditCode: nil, formerCreditCodes: [], countyCode: "150802",
+            countyName: "临河区", category: .nonSubject, department: .cultureTourism, stages: [], reregistrationRequired: false,
+            reregistrationStatus: .notRequired, completedOn: nil, overdue: false, daysOverdue: 0, flags: [.disguisedSubjectRisk],
+            firstSeenBatch: "2021-09", lastSeenBatch: "2021-09", sourceRecordCount: 1)
+        let evidence = "规则 D3：经营范围 “思维训练” [① 企业登记信息_临河区_202109.csv#7]\n无须重新登记"
+        let category = ReviewItem(kind: .category, institutionIDs: [InstitutionID(sequence: 2)], summary: "类别待定，请人工认定",
+                                  evidence: "无明确培训内容")
+        let september = batch("2021-09")
+        try ledger.write(month: "2021-09") { writer in
+            try writer.insert(batch: september.batch)
+            try writer.mint([flagged, InstitutionID(sequence: 2)])
+            try writer.insert(lines: [LineRow(line: line, evidence: evidence)])
+            try writer.insert(reviews: [category], then: [LineReview(kind: .flag, institution: flagged, summary: "请核实：疑似变相学科类培训")])
+        }
+        #expect(try ledger.reviews("2021-09") == [
+            category,
+            ReviewItem(kind: .flag, institutionIDs: [flagged], summary: "请核实：疑似变相学科类培训", evidence: evidence),
+        ])
+    }
+
     @Test func recordsRoundTripAndAFailedRowLeavesTheLedgerAsItWas() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
         var september = batch("2021-09")
@@ -92,8 +118,8 @@ import RegistryModel
         #expect(try ledger.months() == ["2021-09"])
     }
 
-    /// Records' fields are made into JSON on both cores (`PreparedRecords`): each row keeps its
-    /// own fields, and a bad row at the end of a large month still leaves the ledger as it was.
+    /// Each row keeps its own fields, and a bad row at the end of a large month still leaves the
+    /// ledger as it was.
     @Test func manyRecordsKeepTheirOwnFieldsAndABadLastRowLeavesNothing() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
         let count = 20_000
