@@ -28,8 +28,8 @@ struct BatchComputation {
     func record(records: [SourceRecord], exported: ExportedFields, rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
                 progress: (String) -> Void, clock: inout StageClock) throws -> Summary {
         let previousMonth = try ledger.months().filter { $0 < month }.last
-        let previousLines = try previousMonth.map { try ledger.lines($0) } ?? []
-        let previousByID = Dictionary(previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
+        let previousByID = Dictionary(try previousMonth.map { try ledger.lines($0) }?.map { ($0.institutionID, PreviousLine($0)) } ?? [],
+                                      uniquingKeysWith: { a, _ in a })
         var memories = try Self.memories(before: month, in: ledger, chunk: settings.institutionChunk)
         let retired = try ledger.retired(before: month)
         let decisions = try ledger.decisions()
@@ -152,7 +152,7 @@ struct BatchComputation {
         let asOf: Day
         let records: [SourceRecord]
         let indicesByID: [InstitutionID: [Int]]
-        let previousByID: [InstitutionID: LedgerLine]
+        let previousByID: [InstitutionID: PreviousLine]
         let decidedCategory: [InstitutionID: Category]
         let ambiguous: Set<InstitutionID>
         /// What the ledger remembers of each institution, with this month's merges and profiles.
@@ -214,8 +214,8 @@ struct BatchComputation {
         return Assessment(
             state: changed ? (id, memory.jsonText) : nil,
             line: LineRow(line: line, evidence: evidence),
-            statusChange: previous?.reregistrationStatus == tracked.status ? nil
-                : StatusChangeRow(institution: id, from: previous?.reregistrationStatus, to: tracked.status, reason: tracked.reason),
+            statusChange: previous?.status == tracked.status ? nil
+                : StatusChangeRow(institution: id, from: previous?.status, to: tracked.status, reason: tracked.reason),
             categoryReview: category != .undetermined || decided != nil ? nil : ReviewItem(
                 kind: .category, institutionIDs: [id], summary: classification?.reviewReason ?? "类别待定，请人工认定",
                 evidence: classificationEvidence.joined(separator: "；")))
@@ -274,7 +274,7 @@ struct BatchComputation {
     /// The contract's flags: Classify's from the current records (or last month's when there
     /// are none), the old licence still active, and what this month's records show.
     private static func flags(
-        classification: Classification?, previous: LedgerLine?, tracked: TrackedStatus, records: [SourceRecord], ambiguous: Bool
+        classification: Classification?, previous: PreviousLine?, tracked: TrackedStatus, records: [SourceRecord], ambiguous: Bool
     ) -> [InstitutionFlag] {
         var flags = classification?.flags ?? Set(previous?.flags.filter(InstitutionFlag.classifierFlags.contains) ?? [])
         if tracked.formerRegistrationActive { flags.insert(.formerRegistrationActive) }
@@ -335,7 +335,7 @@ struct Identity {
     let creditCode: String?
     let county: County?
 
-    init(memory: InstitutionMemory, records: [SourceRecord], previous: LedgerLine?) {
+    init(memory: InstitutionMemory, records: [SourceRecord], previous: PreviousLine?) {
         let ranked = memory.history.registrations.sorted { Self.rank($0) > Self.rank($1) }
         let best = ranked.first { $0.name != nil }
         name = best?.name ?? previous?.name ?? records.compactMap(\.name).first ?? ""

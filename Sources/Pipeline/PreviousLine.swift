@@ -1,0 +1,42 @@
+import RegistryModel
+
+/// What assessing an institution reads of its line last month. The full lines (dates, counts,
+/// former codes, and a list of their own for stages and flags) were about 0.3 GB at a million
+/// records, held through linkage and the write.
+struct PreviousLine: Sendable {
+    let name: String
+    let creditCode: String?
+    let countyCode: String?
+    let category: Category
+    let department: Department?
+    let status: ReregistrationStatus
+    private let stageBits: UInt8
+    private let flagBits: UInt32
+
+    init(_ line: LedgerLine) {
+        name = line.name
+        creditCode = line.creditCode
+        countyCode = line.countyCode
+        category = line.category
+        department = line.department
+        status = line.reregistrationStatus
+        stageBits = Self.bits(of: line.stages)
+        flagBits = Self.bits(of: line.flags)
+    }
+
+    /// In `Stage`'s order, as lines keep them.
+    var stages: [Stage] { Self.cases(in: stageBits) }
+    /// In `InstitutionFlag`'s order, as lines keep them.
+    var flags: [InstitutionFlag] { Self.cases(in: flagBits) }
+
+    private static func bits<Case: CaseIterable & Equatable, Bits: FixedWidthInteger>(of cases: [Case]) -> Bits {
+        precondition(Case.allCases.count <= Bits.bitWidth, "\(Case.self) has outgrown the bits a previous line keeps")
+        var bits: Bits = 0
+        for (position, each) in Case.allCases.enumerated() where cases.contains(each) { bits |= 1 << position }
+        return bits
+    }
+
+    private static func cases<Case: CaseIterable, Bits: FixedWidthInteger>(in bits: Bits) -> [Case] {
+        Case.allCases.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element)
+    }
+}
