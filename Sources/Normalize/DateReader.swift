@@ -83,6 +83,6 @@ public enum DateReader {
 
     static func reading(_ y: Int, _ m: Int, _ d: Int) -> DateReading {
         if let day = Day(year: y, month: m, day: d) { return .day(day) }
-        return .impossible(year: y, month: m, day: d)
+        return .impossible(year: Int32(clamping: y), month: Int32(clamping: m), day: Int32(clamping: d))
     }
 }

@@ -2,8 +2,9 @@
 /// no date form Normalize knows.
 public enum DateReading: Sendable, Hashable {
     case day(Day)
-    /// The parts read, with no such day (2021-02-30, month 13).
-    case impossible(year: Int, month: Int, day: Int)
+    /// The parts read, with no such day (2021-02-30, month 13): at most four digits of year
+    /// and two of month and day, so 32 bits each (every record carries two readings).
+    case impossible(year: Int32, month: Int32, day: Int32)
     /// Not a date form Normalize knows (the exported text stays in the ledger's copy of the
     /// record's values).
     case unreadable

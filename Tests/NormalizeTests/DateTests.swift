@@ -44,7 +44,7 @@ struct DateTests {
         ("2021-12-00", 2021, 12, 0),
     ])
     func impossible(input: String, y: Int, m: Int, d: Int) {
-        #expect(DateReader.read(input) == .impossible(year: y, month: m, day: d))
+        #expect(DateReader.read(input) == .impossible(year: Int32(y), month: Int32(m), day: Int32(d)))
     }
 
     @Test("not dates", arguments: [
@@ -81,5 +81,21 @@ struct DateTests {
         #expect(day("2021-09-01").yearMonth == "2021-09")
         #expect(Day(iso: "2021-9-1") == nil)
         #expect(Day(iso: "2021-02-30") == nil)
+    }
+
+    /// A day keeps its parts in one word: every part must come back, and the word must order
+    /// as the days do, across month and year ends and at the extremes.
+    @Test func dayPartsComeBackAndOrderAsTheCalendar() {
+        let first = Day(year: 1, month: 1, day: 1)!, last = Day(year: 9999, month: 12, day: 31)!
+        #expect((first.year, first.month, first.day) == (1, 1, 1))
+        #expect((last.year, last.month, last.day) == (9999, 12, 31))
+        var previous = day("1999-12-25")
+        for offset in 1 ... 800 {
+            let next = Day(daysSinceEpoch: previous.daysSinceEpoch + 1)!
+            #expect(previous < next && !(next < previous))
+            #expect(Day(year: next.year, month: next.month, day: next.day) == next, "day \(offset)")
+            previous = next
+        }
+        #expect(first < previous && previous < last)
     }
 }
