@@ -26,15 +26,13 @@ extension InstitutionProfile {
 
     public init(json: JSONValue) throws {
         self.init(id: InstitutionID(rawValue: try json.requiredString("id")))
-        creditCodes = try json.strings("creditCodes")
-        formerCreditCodes = try json.strings("formerCreditCodes")
-        otherNumbers = try json.strings("otherNumbers")
-        nameCounties = try json.strings("nameCounties")
-        cores = try json.strings("cores")
+        let keys: [TextKind: String] = [
+            .creditCodes: "creditCodes", .formerCreditCodes: "formerCreditCodes", .otherNumbers: "otherNumbers",
+            .nameCounties: "nameCounties", .cores: "cores", .legalRepresentatives: "legalRepresentatives", .addresses: "addresses",
+        ]
+        setTexts(try TextKind.allCases.map { try json.strings(keys[$0]!)[...] })
         counties = try json.strings("counties", as: County.self)
         otherCounties = try json["otherCounties"].flatMap { $0 == .null ? nil : try json.strings("otherCounties", as: County.self) }
-        legalRepresentatives = try json.strings("legalRepresentatives")
-        addresses = try json.strings("addresses")
         scopeTrains = json["scopeTrains"]?.bool
         hasEnterprise = try json.requiredBool("hasEnterprise")
         hasCivil = try json.requiredBool("hasCivil")

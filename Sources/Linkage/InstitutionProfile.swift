@@ -14,20 +14,46 @@ public struct InstitutionProfile: Sendable, Hashable {
 
     struct Facts: Sendable, Hashable {
         var id: InstitutionID
-        var creditCodes: [String] = []
-        var formerCreditCodes: [String] = []
-        var otherNumbers: [String] = []
-        var nameCounties: [String] = []
-        var cores: [String] = []
+        /// The text facts, kind after kind in `TextKind` order: one list where a list per
+        /// kind made seven allocations a profile, and a month holds half a million profiles.
+        private(set) var texts: [String] = []
+        /// Where each kind's run ends in `texts`, by `TextKind.rawValue`.
+        private(set) var textEnds = SIMD8<Int32>()
         var counties: [County] = []
         var otherCounties: [County]?
-        var legalRepresentatives: [String] = []
-        var addresses: [String] = []
         var scopeTrains: Bool?
         var hasEnterprise = false
         var hasCivil = false
         var civilRegisteredOn: Day?
         var enterpriseEstablishedOn: Day?
+
+        init(id: InstitutionID) { self.id = id }
+
+        func run(_ kind: TextKind) -> ArraySlice<String> {
+            texts[(kind.rawValue == 0 ? 0 : Int(textEnds[kind.rawValue - 1])) ..< Int(textEnds[kind.rawValue])]
+        }
+
+        /// Every kind's run at once (by `TextKind` order), in exactly their room: grown kind
+        /// by kind, the list kept up to as much again unused.
+        mutating func setTexts(_ runs: [ArraySlice<String>]) {
+            precondition(runs.count == TextKind.allCases.count, "a profile keeps \(TextKind.allCases.count) kinds of text")
+            var joined: [String] = []
+            joined.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+            for (kind, run) in runs.enumerated() {
+                joined.append(contentsOf: run)
+                textEnds[kind] = Int32(joined.count)
+            }
+            texts = joined
+        }
+
+        mutating func replace(_ kind: TextKind, with run: ArraySlice<String>) {
+            setTexts(TextKind.allCases.map { $0 == kind ? run : self.run($0) })
+        }
+    }
+
+    /// The kinds of text a profile lists, in the order `Facts.texts` keeps them.
+    enum TextKind: Int, CaseIterable {
+        case creditCodes, formerCreditCodes, otherNumbers, nameCounties, cores, legalRepresentatives, addresses
     }
 
     /// Changed only in place, when no other profile shares it (`facts`).
@@ -57,29 +83,29 @@ public struct InstitutionProfile: Sendable, Hashable {
         _modify { yield &facts.id }
     }
     /// Well-formed credit codes of its registrations (enterprise and non-profit).
-    public var creditCodes: [String] {
-        get { storage.facts.creditCodes }
-        _modify { yield &facts.creditCodes }
+    public var creditCodes: ArraySlice<String> {
+        get { storage.facts.run(.creditCodes) }
+        set { facts.replace(.creditCodes, with: newValue) }
     }
     /// Codes its records name as 原统一社会信用代码.
-    public var formerCreditCodes: [String] {
-        get { storage.facts.formerCreditCodes }
-        _modify { yield &facts.formerCreditCodes }
+    public var formerCreditCodes: ArraySlice<String> {
+        get { storage.facts.run(.formerCreditCodes) }
+        set { facts.replace(.formerCreditCodes, with: newValue) }
     }
     /// 注册号, 登记证号 and organisation codes, each with its kind as prefix (`org:`, `reg:`, `cert:`).
-    public var otherNumbers: [String] {
-        get { storage.facts.otherNumbers }
-        _modify { yield &facts.otherNumbers }
+    public var otherNumbers: ArraySlice<String> {
+        get { storage.facts.run(.otherNumbers) }
+        set { facts.replace(.otherNumbers, with: newValue) }
     }
     /// Full name keys, for exact matching with the county.
-    public var nameCounties: [String] {
-        get { storage.facts.nameCounties }
-        _modify { yield &facts.nameCounties }
+    public var nameCounties: ArraySlice<String> {
+        get { storage.facts.run(.nameCounties) }
+        set { facts.replace(.nameCounties, with: newValue) }
     }
     /// Brand cores.
-    public var cores: [String] {
-        get { storage.facts.cores }
-        _modify { yield &facts.cores }
+    public var cores: ArraySlice<String> {
+        get { storage.facts.run(.cores) }
+        set { facts.replace(.cores, with: newValue) }
     }
     public var counties: [County] {
         get { storage.facts.counties }
@@ -91,13 +117,13 @@ public struct InstitutionProfile: Sendable, Hashable {
         get { storage.facts.otherCounties }
         _modify { yield &facts.otherCounties }
     }
-    public var legalRepresentatives: [String] {
-        get { storage.facts.legalRepresentatives }
-        _modify { yield &facts.legalRepresentatives }
+    public var legalRepresentatives: ArraySlice<String> {
+        get { storage.facts.run(.legalRepresentatives) }
+        set { facts.replace(.legalRepresentatives, with: newValue) }
     }
-    public var addresses: [String] {
-        get { storage.facts.addresses }
-        _modify { yield &facts.addresses }
+    public var addresses: ArraySlice<String> {
+        get { storage.facts.run(.addresses) }
+        set { facts.replace(.addresses, with: newValue) }
     }
     /// Whether its enterprise scope states training (nil: no enterprise scope seen).
     public var scopeTrains: Bool? {
@@ -125,19 +151,22 @@ public struct InstitutionProfile: Sendable, Hashable {
         _modify { yield &facts.enterpriseEstablishedOn }
     }
 
+    /// Every kind of text at once, by `TextKind` order (reading a stored profile).
+    mutating func setTexts(_ runs: [ArraySlice<String>]) {
+        facts.setTexts(runs)
+    }
+
     /// The profile with another's facts added (a merge, or this batch's records).
     func merged(with other: InstitutionProfile) -> InstitutionProfile {
         var merged = self
-        merged.creditCodes = union(creditCodes, other.creditCodes)
-        merged.formerCreditCodes = union(formerCreditCodes, other.formerCreditCodes)
-        merged.otherNumbers = union(otherNumbers, other.otherNumbers)
-        merged.nameCounties = union(nameCounties, other.nameCounties)
-        merged.cores = union(cores, other.cores)
+        let added = TextKind.allCases.map { union(storage.facts.run($0), other.storage.facts.run($0)) }
+        // Nothing new keeps the list this profile has (and shares).
+        if added.contains(where: { $0 != nil }) {
+            merged.facts.setTexts(TextKind.allCases.map { added[$0.rawValue] ?? storage.facts.run($0) })
+        }
         merged.counties = union(counties, other.counties)
         let others = union(otherCounties ?? [], other.otherCounties ?? [])
         merged.otherCounties = others.isEmpty ? nil : others
-        merged.legalRepresentatives = union(legalRepresentatives, other.legalRepresentatives)
-        merged.addresses = union(addresses, other.addresses)
         merged.scopeTrains = [scopeTrains, other.scopeTrains].compactMap { $0 }.contains(true)
             ? true : (scopeTrains ?? other.scopeTrains)
         merged.hasEnterprise = hasEnterprise || other.hasEnterprise
@@ -151,21 +180,23 @@ public struct InstitutionProfile: Sendable, Hashable {
     /// (`merged(with:)` keeps the receiver's id, not this placeholder).
     static func facts(of positions: [Int], in records: [SourceRecord], keys allKeys: [RecordKeys]) -> InstitutionProfile {
         var facts = InstitutionProfile(id: InstitutionID(rawValue: "facts"))
+        var runs = [[String]](repeating: [], count: TextKind.allCases.count)
+        func add(_ text: String?, _ kind: TextKind) { if let text { runs[kind.rawValue].append(text) } }
         for position in positions {
             let record = records[position], keys = allKeys[position]
-            if let code = keys.creditCode { facts.creditCodes.append(code) }
-            if let code = keys.formerCreditCode { facts.formerCreditCodes.append(code) }
-            facts.otherNumbers += keys.otherNumbers
-            if let name = keys.nameCounty { facts.nameCounties.append(name) }
-            if let core = record.nameKeys?.core { facts.cores.append(core) }
+            add(keys.creditCode, .creditCodes)
+            add(keys.formerCreditCode, .formerCreditCodes)
+            runs[TextKind.otherNumbers.rawValue] += keys.otherNumbers
+            add(keys.nameCounty, .nameCounties)
+            add(record.nameKeys?.core, .cores)
             if let county = record.county.county { facts.counties.append(county) }
             if record.county.conflict {
                 for case .county(let county) in record.county.evidence.map(\.finding) where county != record.county.county {
                     facts.otherCounties = (facts.otherCounties ?? []) + [county]
                 }
             }
-            if let representative = record.legalRepresentative { facts.legalRepresentatives.append(representative) }
-            if let address = keys.address { facts.addresses.append(address) }
+            add(record.legalRepresentative, .legalRepresentatives)
+            add(keys.address, .addresses)
             switch record.kind {
             case .marketRegulation:
                 facts.hasEnterprise = true
@@ -178,18 +209,22 @@ public struct InstitutionProfile: Sendable, Hashable {
                 }
             }
         }
+        facts.setTexts(runs.map { $0[...] })
         return facts
     }
 }
 
-/// Compared and sorted by bytes: the keys are normalised already, bytes order them as `String`
-/// does, and `String`'s comparison normalises every Chinese key again (a profile is merged for
-/// every record of a month).
-private func union(_ a: [String], _ b: [String]) -> [String] {
-    var merged = a
-    for item in b where !merged.contains(where: { $0.hasSameUTF8(as: item) }) { merged.append(item) }
-    guard merged.count > a.count else { return a }
-    return merged.sorted { $0.utf8Precedes($1) }
+/// `b`'s texts that `a` lacks joined to it, sorted; nil when it lacks none. Compared and
+/// sorted by bytes: the keys are normalised already, bytes order them as `String` does, and
+/// `String`'s comparison normalises every Chinese key again (a profile is merged for every
+/// record of a month).
+private func union(_ a: ArraySlice<String>, _ b: ArraySlice<String>) -> ArraySlice<String>? {
+    var added: [String] = []
+    for item in b where !a.contains(where: { $0.hasSameUTF8(as: item) }) && !added.contains(where: { $0.hasSameUTF8(as: item) }) {
+        added.append(item)
+    }
+    guard !added.isEmpty else { return nil }
+    return (Array(a) + added).sorted { $0.utf8Precedes($1) }[...]
 }
 
 private func union(_ a: [County], _ b: [County]) -> [County] {

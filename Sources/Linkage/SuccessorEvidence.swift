@@ -88,7 +88,7 @@ struct TermFrequencies {
     private var counts: [TextKey: Counts] = [:]
     private var totals = Counts()
 
-    init(_ enterprises: [InstitutionProfile], _ values: (InstitutionProfile) -> [String]) {
+    init(_ enterprises: [InstitutionProfile], _ values: (InstitutionProfile) -> ArraySlice<String>) {
         for enterprise in enterprises {
             for value in values(enterprise) {
                 counts[TextKey(value), default: Counts()].add(enterprise.scopeTrains)
@@ -223,7 +223,7 @@ struct SuccessorScorer {
         return Self.predecessorShare * odds
     }
 
-    private func compareCores(_ a: [String], _ b: [String], _ cores: TermFrequencies.Trade) -> SuccessorEvidence.Weight {
+    private func compareCores(_ a: ArraySlice<String>, _ b: ArraySlice<String>, _ cores: TermFrequencies.Trade) -> SuccessorEvidence.Weight {
         if let shared = a.filter(b.contains).min(by: { cores.count($0) < cores.count($1) }) {
             return .init(label: "品牌“\(shared)”一致", bits: log2(M.core / cores.u(shared)))
         }
@@ -246,7 +246,7 @@ struct SuccessorScorer {
         return .init(label: "旗县区不同", bits: log2((1 - M.county) / 0.85))
     }
 
-    private func compareRepresentatives(_ a: [String], _ b: [String], _ representatives: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
+    private func compareRepresentatives(_ a: ArraySlice<String>, _ b: ArraySlice<String>, _ representatives: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         if let shared = a.filter(b.contains).min(by: { representatives.count($0) < representatives.count($1) }) {
             return .init(label: "法定代表人一致", bits: log2(M.representative / representatives.u(shared)))
@@ -254,7 +254,7 @@ struct SuccessorScorer {
         return .init(label: "法定代表人不同", bits: log2(1 - M.representative))
     }
 
-    private func compareAddresses(_ a: [String], _ b: [String], _ addresses: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
+    private func compareAddresses(_ a: ArraySlice<String>, _ b: ArraySlice<String>, _ addresses: TermFrequencies.Trade) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         // The rarest shared address counts: premises many enterprises register at say little.
         if let shared = a.filter(b.contains).min(by: { addresses.count($0) < addresses.count($1) }) {

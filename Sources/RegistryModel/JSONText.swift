@@ -90,7 +90,7 @@ public enum JSONText {
     }
 
     /// Appends `["a","b"]` to `out`.
-    static func appendArray(_ texts: [String], to out: inout [UInt8]) {
+    static func appendArray(_ texts: some Collection<String>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (position, text) in texts.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
@@ -142,7 +142,7 @@ public enum JSONText {
             bytes.append(contentsOf: String(value).utf8)
         }
 
-        public mutating func add(_ key: String, strings: [String]) {
+        public mutating func add(_ key: String, strings: some Collection<String>) {
             self.key(key)
             JSONText.appendArray(strings, to: &bytes)
         }
