@@ -26,11 +26,7 @@ extension InstitutionProfile {
 
     public init(json: JSONValue) throws {
         self.init(id: InstitutionID(rawValue: try json.requiredString("id")))
-        let keys: [TextKind: String] = [
-            .creditCodes: "creditCodes", .formerCreditCodes: "formerCreditCodes", .otherNumbers: "otherNumbers",
-            .nameCounties: "nameCounties", .cores: "cores", .legalRepresentatives: "legalRepresentatives", .addresses: "addresses",
-        ]
-        setTexts(try TextKind.allCases.map { try json.strings(keys[$0]!)[...] })
+        setTexts(try TextKind.allCases.map { try json.strings($0.jsonKey)[...] })
         counties = try json.strings("counties", as: County.self)
         otherCounties = try json["otherCounties"].flatMap { $0 == .null ? nil : try json.strings("otherCounties", as: County.self) }
         scopeTrains = json["scopeTrains"]?.bool
@@ -38,5 +34,20 @@ extension InstitutionProfile {
         hasCivil = try json.requiredBool("hasCivil")
         civilRegisteredOn = try json.optionalDay("civilRegisteredOn")
         enterpriseEstablishedOn = try json.optionalDay("enterpriseEstablishedOn")
+    }
+}
+
+extension InstitutionProfile.TextKind {
+    /// Its member in the stored profile.
+    var jsonKey: String {
+        switch self {
+        case .creditCodes: "creditCodes"
+        case .formerCreditCodes: "formerCreditCodes"
+        case .otherNumbers: "otherNumbers"
+        case .nameCounties: "nameCounties"
+        case .cores: "cores"
+        case .legalRepresentatives: "legalRepresentatives"
+        case .addresses: "addresses"
+        }
     }
 }
