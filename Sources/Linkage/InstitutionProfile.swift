@@ -158,21 +158,34 @@ public struct InstitutionProfile: Sendable, Hashable {
 
     /// The profile with another's facts added (a merge, or this batch's records).
     func merged(with other: InstitutionProfile) -> InstitutionProfile {
-        var merged = self
         let added = TextKind.allCases.map { union(storage.facts.run($0), other.storage.facts.run($0)) }
-        // Nothing new keeps the list this profile has (and shares).
+        let counties = union(counties, other.counties)
+        let others = union(otherCounties ?? [], other.otherCounties ?? [])
+        let otherCounties = others.isEmpty ? nil : others
+        let scopeTrains = [scopeTrains, other.scopeTrains].compactMap { $0 }.contains(true) ? true : (scopeTrains ?? other.scopeTrains)
+        let hasEnterprise = hasEnterprise || other.hasEnterprise
+        let hasCivil = hasCivil || other.hasCivil
+        let civilRegisteredOn = earliest(civilRegisteredOn, other.civilRegisteredOn)
+        let enterpriseEstablishedOn = earliest(enterpriseEstablishedOn, other.enterpriseEstablishedOn)
+        // A month's records mostly show what their institution showed before: the profile is
+        // then kept, shared with the memory that holds it, not copied (half a million
+        // institutions, next to their memories, through linkage).
+        if added.allSatisfy({ $0 == nil }), counties == self.counties, otherCounties == self.otherCounties,
+           scopeTrains == self.scopeTrains, hasEnterprise == self.hasEnterprise, hasCivil == self.hasCivil,
+           civilRegisteredOn == self.civilRegisteredOn, enterpriseEstablishedOn == self.enterpriseEstablishedOn {
+            return self
+        }
+        var merged = self
         if added.contains(where: { $0 != nil }) {
             merged.facts.setTexts(TextKind.allCases.map { added[$0.rawValue] ?? storage.facts.run($0) })
         }
-        merged.counties = union(counties, other.counties)
-        let others = union(otherCounties ?? [], other.otherCounties ?? [])
-        merged.otherCounties = others.isEmpty ? nil : others
-        merged.scopeTrains = [scopeTrains, other.scopeTrains].compactMap { $0 }.contains(true)
-            ? true : (scopeTrains ?? other.scopeTrains)
-        merged.hasEnterprise = hasEnterprise || other.hasEnterprise
-        merged.hasCivil = hasCivil || other.hasCivil
-        merged.civilRegisteredOn = earliest(civilRegisteredOn, other.civilRegisteredOn)
-        merged.enterpriseEstablishedOn = earliest(enterpriseEstablishedOn, other.enterpriseEstablishedOn)
+        merged.counties = counties
+        merged.otherCounties = otherCounties
+        merged.scopeTrains = scopeTrains
+        merged.hasEnterprise = hasEnterprise
+        merged.hasCivil = hasCivil
+        merged.civilRegisteredOn = civilRegisteredOn
+        merged.enterpriseEstablishedOn = enterpriseEstablishedOn
         return merged
     }
 

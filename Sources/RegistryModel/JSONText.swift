@@ -85,12 +85,12 @@ public enum JSONText {
     /// `["a","b"]`.
     public static func array(_ texts: [String]) -> String {
         var out: [UInt8] = []
-        appendArray(texts, to: &out)
+        appendArray(texts[...], to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `["a","b"]` to `out`.
-    static func appendArray(_ texts: some Collection<String>, to out: inout [UInt8]) {
+    static func appendArray(_ texts: ArraySlice<String>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (position, text) in texts.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
@@ -142,7 +142,13 @@ public enum JSONText {
             bytes.append(contentsOf: String(value).utf8)
         }
 
-        public mutating func add(_ key: String, strings: some Collection<String>) {
+        public mutating func add(_ key: String, strings: [String]) {
+            add(key, strings: strings[...])
+        }
+
+        /// Concrete, not generic over collections: a generic call from another module is not
+        /// specialised, and profiles write seven lists each.
+        public mutating func add(_ key: String, strings: ArraySlice<String>) {
             self.key(key)
             JSONText.appendArray(strings, to: &bytes)
         }
