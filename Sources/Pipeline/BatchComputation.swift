@@ -27,10 +27,7 @@ struct BatchComputation {
     /// Records the month; returns the counts of its lines.
     func record(records: [SourceRecord], exported: ExportedFields, rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
                 progress: (String) -> Void, clock: inout StageClock) throws -> Summary {
-        let previousMonth = try ledger.months().filter { $0 < month }.last
-        let previousByID = Dictionary(try previousMonth.map { try ledger.lines($0) }?.map { ($0.institutionID, PreviousLine($0)) } ?? [],
-                                      uniquingKeysWith: { a, _ in a })
-        var memories = try Self.memories(before: month, in: ledger, chunk: settings.institutionChunk)
+        let memories = try Self.memories(before: month, in: ledger, chunk: settings.institutionChunk)
         let retired = try ledger.retired(before: month)
         let decisions = try ledger.decisions()
         let firstNewSequence = try ledger.nextSequence()
@@ -40,7 +37,10 @@ struct BatchComputation {
             records, known: memories.values.map(\.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
-        let (indicesByID, changed) = try remember(linkage, in: &memories)
+        // Last month's lines are read only now, beside what linkage left, not under it.
+        let previousMonth = try ledger.months().filter { $0 < month }.last
+        let institutions = try MonthInstitutions(memories: consume memories, linkage: linkage,
+                                                 previousLines: try previousMonth.map { try ledger.lines($0) } ?? [])
         clock.finish("link", records: records.count)
 
         progress("分类与进度，写入台账")
@@ -56,9 +56,8 @@ struct BatchComputation {
         }
         let context = AssessmentContext(
             classifier: classifier, tracker: tracker, policyStart: settings.policyStart, month: month, asOf: asOf, records: records,
-            indicesByID: indicesByID, previousByID: previousByID, decidedCategory: decidedCategory,
-            ambiguous: Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] }), memories: memories, changed: changed)
-        let ids = memories.keys.sorted()
+            institutions: institutions, decidedCategory: decidedCategory,
+            ambiguous: Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] }))
         let newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
             .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
 
@@ -82,10 +81,9 @@ struct BatchComputation {
             // them, one thread's work, overlaps assessing too.
             let links = linkage.links
             let size = settings.institutionChunk
-            let chunks = max((ids.count + size - 1) / size, records.isEmpty ? 0 : 1)
+            let chunks = max((institutions.count + size - 1) / size, records.isEmpty ? 0 : 1)
             try Parallel.overlapped(chunks: chunks, make: { chunk in
-                MonthChunk(chunk, of: chunks, size: size, ids: ids, records: records, exported: exported, links: links,
-                           context: context)
+                MonthChunk(chunk, of: chunks, size: size, records: records, exported: exported, links: links, context: context)
             }) { chunk in
                 assessing += chunk.duration
                 let assessments = try chunk.assessments.get()
@@ -111,7 +109,7 @@ struct BatchComputation {
         // records' rows).
         clock.add("classify, track", duration: assessing, records: records.count)
         clock.finish("ledger write", records: records.count + rejects.count)
-        Parallel.release((consume memories, consume context, consume linkage))
+        Parallel.release((consume context, consume linkage))
         return summary
     }
 
@@ -125,11 +123,12 @@ struct BatchComputation {
         /// How long making it took.
         let duration: Duration
 
-        init(_ chunk: Int, of chunks: Int, size: Int, ids: [InstitutionID], records: [SourceRecord],
-             exported: ExportedFields, links: [RecordLink], context: AssessmentContext) {
+        init(_ chunk: Int, of chunks: Int, size: Int, records: [SourceRecord], exported: ExportedFields, links: [RecordLink],
+             context: AssessmentContext) {
             let start = ContinuousClock.now
-            let chunkIDs = Array(ids[min(ids.count, chunk * size) ..< min(ids.count, (chunk + 1) * size)])
-            let assessed = Parallel.map(chunkIDs) { id in Result { try BatchComputation.assess(id, in: context) } }
+            let count = context.institutions.count
+            let positions = Array(min(count, chunk * size) ..< min(count, (chunk + 1) * size))
+            let assessed = Parallel.map(positions) { position in Result { try BatchComputation.assess(position, in: context) } }
             assessments = Result { try assessed.map { try $0.get() } }
             let share = chunk * records.count / chunks ..< (chunk + 1) * records.count / chunks
             self.records = Result {
@@ -151,14 +150,9 @@ struct BatchComputation {
         let month: String
         let asOf: Day
         let records: [SourceRecord]
-        let indicesByID: [InstitutionID: [Int]]
-        let previousByID: [InstitutionID: PreviousLine]
+        let institutions: MonthInstitutions
         let decidedCategory: [InstitutionID: Category]
         let ambiguous: Set<InstitutionID>
-        /// What the ledger remembers of each institution, with this month's merges and profiles.
-        let memories: [InstitutionID: HeldMemory]
-        /// The institutions whose memory this month changed, so whose state is written.
-        let changed: Set<InstitutionID>
     }
 
     /// One institution's month: its ledger line and what else it adds.
@@ -173,18 +167,21 @@ struct BatchComputation {
 
     /// Adds this month's records to one institution's history, classifies them, fixes its
     /// requirement when first seen, tracks its status and writes its line.
-    static func assess(_ id: InstitutionID, in context: AssessmentContext) throws -> Assessment {
+    static func assess(_ position: Int, in context: AssessmentContext) throws -> Assessment {
         let tracker = context.tracker
+        let institutions = context.institutions
+        let id = institutions.ids[position]
         // Gathered per institution, not kept for all: the month's records are held once.
-        let ownRecords = (context.indicesByID[id] ?? []).map { context.records[$0] }
-        var memory = try context.memories[id]!.memory(adding: ownRecords, tracker: tracker, batch: context.month, asOf: context.asOf)
+        let ownRecords = institutions.records(of: position).map { context.records[Int($0)] }
+        var memory = try institutions.memories[position].memory(adding: ownRecords, tracker: tracker, batch: context.month,
+                                                                asOf: context.asOf)
         let classification = ownRecords.isEmpty ? nil : context.classifier.classify(ownRecords, policyStart: context.policyStart)
-        let previous = context.previousByID[id]
+        let previous = institutions.previous[position]
         let decided = context.decidedCategory[id]
         let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
 
         // Fixed at first sight; re-decided only by a clerk's category or a merge.
-        var changed = context.changed.contains(id)
+        var changed = institutions.changed[position]
         if memory.requirement == nil || (decided != nil && memory.requirementCategory != decided) {
             let basis = decided ?? memory.requirementCategory ?? category
             memory.requirement = tracker.decideRequirement(category: basis, history: memory.history)
@@ -239,36 +236,6 @@ struct BatchComputation {
         try takeDecoded()
         try histories.flush()
         return memories
-    }
-
-    /// Carries what linkage found into the institutions' memories: merged institutions join
-    /// profiles and histories, and every institution with records this month takes its new
-    /// profile (its records join its history when it is assessed). Returns the positions of
-    /// the month's records by institution and the ids whose memory changed.
-    private func remember(
-        _ linkage: LinkageResult, in memories: inout [InstitutionID: HeldMemory]
-    ) throws -> ([InstitutionID: [Int]], Set<InstitutionID>) {
-        // Sized once: grown insert by insert, they rehashed half a million entries at each
-        // doubling (visible, if small, in the 1M profile).
-        var changed = Set<InstitutionID>(minimumCapacity: linkage.profiles.count)
-        memories.reserveCapacity(memories.count + linkage.profiles.count { memories[$0.id] == nil })
-        let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
-        for merge in linkage.merges {
-            guard let lost = memories.removeValue(forKey: merge.retired) else { continue }
-            memories[merge.survivor] = try HeldMemory.merging(lost, into: memories[merge.survivor], profile: profiles[merge.survivor])
-            changed.insert(merge.survivor)
-        }
-        var indicesByID = [InstitutionID: [Int]](minimumCapacity: linkage.profiles.count)
-        for (index, link) in linkage.links.enumerated() { indicesByID[link.institution, default: []].append(index) }
-        for id in indicesByID.keys {
-            if memories[id] == nil {
-                memories[id] = HeldMemory(profile: profiles[id]!)
-            } else if let profile = profiles[id] {
-                memories[id]!.profile = profile
-            }
-            changed.insert(id)
-        }
-        return (indicesByID, changed)
     }
 
     /// The contract's flags: Classify's from the current records (or last month's when there
