@@ -63,6 +63,19 @@ struct HeldMemory {
 
     /// A stored history moved into the spill file, to be read back when the institution is
     /// assessed; other histories stay as they are.
+    /// The memory with its requirement's reason taken from `reasons` when an equal one is
+    /// there (and left there when not).
+    func sharingReason(in reasons: inout [String: String]) -> HeldMemory {
+        guard let requirement else { return self }
+        guard let known = reasons[requirement.reason] else {
+            reasons[requirement.reason] = requirement.reason
+            return self
+        }
+        var shared = self
+        shared.requirement = RequirementDecision(requirement: requirement.requirement, referenceDay: requirement.referenceDay, reason: known)
+        return shared
+    }
+
     func spilling(to appender: SpillFile.Appender) -> HeldMemory {
         guard case .stored(let text) = history else { return self }
         var spilled = self

@@ -18,38 +18,27 @@ public final class CSVWriter {
         public static let excel = Options(byteOrderMark: true, defuseFormulas: true)
     }
 
-    private let handle: FileHandle
+    private let file: BufferedFile
     private let options: Options
-    private var buffer: [UInt8] = []
 
     public init(path: String, header: [String], options: Options = Options()) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        file = try BufferedFile(path: path)
         self.options = options
-        buffer.reserveCapacity(1 << 20)
-        if options.byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        if options.byteOrderMark { file.pending.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         try write(header)
     }
 
     public func write(_ row: [String]) throws {
         for (index, cell) in row.enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            if index > 0 { file.pending.append(UInt8(ascii: ",")) }
             append(cell)
         }
-        buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= 1 << 20 { try flush() }
+        file.pending.append(UInt8(ascii: "\n"))
+        try file.lineEnded()
     }
 
     public func close() throws {
-        try flush()
-        try handle.close()
-    }
-
-    private func flush() throws {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        try file.close()
     }
 
     private func append(_ cell: String) {
@@ -57,17 +46,17 @@ public final class CSVWriter {
         cell.withUTF8 { bytes in
             let defuse = options.defuseFormulas && bytes.first.map(Self.startsFormula) == true
             let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
-            if defuse { buffer.append(UInt8(ascii: "'")) }
+            if needsQuotes { file.pending.append(UInt8(ascii: "\"")) }
+            if defuse { file.pending.append(UInt8(ascii: "'")) }
             if needsQuotes && bytes.contains(UInt8(ascii: "\"")) {
                 for byte in bytes {
-                    if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-                    buffer.append(byte)
+                    if byte == UInt8(ascii: "\"") { file.pending.append(byte) }
+                    file.pending.append(byte)
                 }
             } else {
-                buffer.append(contentsOf: bytes)
+                file.pending.append(contentsOf: bytes)
             }
-            if needsQuotes { buffer.append(UInt8(ascii: "\"")) }
+            if needsQuotes { file.pending.append(UInt8(ascii: "\"")) }
         }
     }
 

@@ -6,7 +6,8 @@ public enum ContractFiles {
     /// `crosswalk.csv`: one row per accepted record.
     public static func writeCrosswalk(_ records: [RecordRow], to path: String) throws {
         let writer = try CSVWriter(path: path, header: ["source_file", "record_ref", "institution_id", "link_rule", "link_score"])
-        for record in records.sorted(by: { $0.ref < $1.ref }) {
+        for position in records.positions(sortedBy: { $0.ref < $1.ref }) {
+            let record = records[position]
             try writer.write([record.ref.sourceFile, String(record.ref.ordinal), record.institution.rawValue,
                               record.rule.rawValue, number(record.score)])
         }
@@ -24,12 +25,11 @@ public enum ContractFiles {
 
     /// `ledger.jsonl`: one line per institution, sorted by id, keys in the contract's order.
     public static func writeLedgerJSONL(_ lines: [LedgerLine], to path: String) throws {
-        var text = ""
-        for line in lines.sorted(by: { $0.institutionID < $1.institutionID }) {
-            text += jsonLine(line)
-            text += "\n"
+        let file = try BufferedFile(path: path)
+        for position in lines.positions(sortedBy: { $0.institutionID < $1.institutionID }) {
+            try file.write(jsonLine(lines[position]) + "\n")
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try file.close()
     }
 
     static func jsonLine(_ line: LedgerLine) -> String {
@@ -76,7 +76,8 @@ public enum ContractFiles {
             "机构编号", "名称", "统一社会信用代码", "原统一社会信用代码", "旗县区代码", "旗县区", "类别", "归口部门", "学段",
             "须重新登记", "重新登记状态", "完成日期", "逾期", "逾期天数", "标记", "首次出现批次", "最近出现批次", "本批记录数",
         ], options: .excel)
-        for line in lines.sorted(by: { $0.institutionID < $1.institutionID }) {
+        for position in lines.positions(sortedBy: { $0.institutionID < $1.institutionID }) {
+            let line = lines[position]
             try writer.write([
                 line.institutionID.rawValue, line.name, line.creditCode ?? "", line.formerCreditCodes.joined(separator: "；"),
                 line.countyCode ?? "", line.countyName ?? "", line.category.chineseName, line.department?.chineseName ?? "",
@@ -91,18 +92,16 @@ public enum ContractFiles {
 
     /// `changes.csv`: institutions whose status, category or flags changed since the previous batch.
     public static func writeChanges(_ lines: [LedgerLine], previous: [LedgerLine], to path: String) throws {
-        let before = Dictionary(previous.map { ($0.institutionID, $0) }, uniquingKeysWith: { first, _ in first })
         let writer = try CSVWriter(path: path, header: [
             "机构编号", "名称", "旗县区", "变化", "原状态", "现状态", "原类别", "现类别", "原标记", "现标记",
         ], options: .excel)
-        for line in lines.sorted(by: { $0.institutionID < $1.institutionID }) {
-            let old = before[line.institutionID]
+        try forEachWithPrevious(lines, previous: previous) { line, old in
             var what: [String] = []
             if old == nil { what.append("新增") }
             if let old, old.reregistrationStatus != line.reregistrationStatus { what.append("状态") }
             if let old, old.category != line.category { what.append("类别") }
             if let old, old.flags != line.flags { what.append("标记") }
-            guard !what.isEmpty else { continue }
+            guard !what.isEmpty else { return }
             try writer.write([
                 line.institutionID.rawValue, line.name, line.countyName ?? "", what.joined(separator: "、"),
                 old?.reregistrationStatus.chineseName ?? "", line.reregistrationStatus.chineseName,

@@ -74,16 +74,16 @@ public enum DepartmentFeeds {
                     followUp: department == .education && needsFollowUp(line))
             }
             let csvURL = directory.appendingPathComponent("\(department.rawValue).csv")
+            let jsonlURL = directory.appendingPathComponent("\(department.rawValue).jsonl")
             let csv = try CSVWriter(path: csvURL.path, header: fields.map(\.header), options: .excel)
-            var jsonl = ""
+            let jsonl = try BufferedFile(path: jsonlURL.path)
             for row in rows {
                 let values = fields.map { $0.value(row) }
                 try csv.write(values.map(\.csv))
-                jsonl += JSONText.object(zip(fields, values).map { ($0.key, $1.json) }) + "\n"
+                try jsonl.write(JSONText.object(zip(fields, values).map { ($0.key, $1.json) }) + "\n")
             }
             try csv.close()
-            let jsonlURL = directory.appendingPathComponent("\(department.rawValue).jsonl")
-            try Data(jsonl.utf8).write(to: jsonlURL)
+            try jsonl.close()
             written += [csvURL, jsonlURL]
         }
         return written

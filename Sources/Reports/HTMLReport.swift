@@ -152,17 +152,16 @@ private struct Page {
         guard let month = report.previousBatchMonth else {
             return "本批为首个批次：共有 \(report.lines.count) 家机构纳入台账，其中应重新登记 \(report.summary.required) 家。"
         }
-        let before = Dictionary(report.previousLines.map { ($0.institutionID, $0) }, uniquingKeysWith: { a, _ in a })
         var newlyCompleted = 0
         var newlyExited = 0
         var newlyInProgress = 0
         var newInstitutions = 0
-        for line in report.lines {
-            guard let old = before[line.institutionID] else {
+        forEachWithPrevious(report.lines, previous: report.previousLines) { line, old in
+            guard let old else {
                 newInstitutions += 1
-                continue
+                return
             }
-            guard line.reregistrationRequired, old.reregistrationStatus != line.reregistrationStatus else { continue }
+            guard line.reregistrationRequired, old.reregistrationStatus != line.reregistrationStatus else { return }
             switch line.reregistrationStatus {
             case .completed: newlyCompleted += 1
             case .exited: newlyExited += 1

@@ -308,6 +308,42 @@ struct MaskCase: Sendable, CustomTestStringConvertible {
     }
 }
 
+/// The contract files walk lines in id order without sorting copies of them: lines that come
+/// in another order must give the same bytes, and each line must meet its own last month.
+@Suite struct ContractFileOrderTests {
+    @Test func shuffledLinesWriteTheSameFiles() throws {
+        let folder = try FakeBatch.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = FakeBatch.report(count: 200)
+        #expect(!report.previousLines.isEmpty && report.lines.count > report.previousLines.count)
+        var generator = SystemRandomNumberGenerator()
+        let shuffled = report.lines.shuffled(using: &generator), shuffledBefore = report.previousLines.shuffled(using: &generator)
+        func written(_ lines: [LedgerLine], _ previous: [LedgerLine], _ tag: String) throws -> [String] {
+            let paths = ["jsonl", "csv", "changes"].map { folder.appendingPathComponent("\(tag)-\($0)").path }
+            try ContractFiles.writeLedgerJSONL(lines, to: paths[0])
+            try ContractFiles.writeLedgerCSV(lines, to: paths[1])
+            try ContractFiles.writeChanges(lines, previous: previous, to: paths[2])
+            return try paths.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        }
+        let sorted = try written(report.lines, report.previousLines, "sorted")
+        #expect(try written(shuffled, shuffledBefore, "shuffled") == sorted)
+        let ids = sorted[0].split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+            .map { $0["institution_id"] as! String }
+        #expect(ids == report.lines.map(\.institutionID.rawValue).sorted())
+        // A line new this month is 新增; one whose status moved shows both statuses.
+        let changes = sorted[2].split(separator: "\n").dropFirst()
+        let new = try #require(report.lines.first { line in !report.previousLines.contains { $0.institutionID == line.institutionID } })
+        #expect(changes.contains { $0.hasPrefix(new.institutionID.rawValue + ",") && $0.contains("新增") })
+        let moved = try #require(report.lines.first { line in
+            report.previousLines.contains { $0.institutionID == line.institutionID && $0.reregistrationStatus != line.reregistrationStatus }
+        })
+        let before = try #require(report.previousLines.first { $0.institutionID == moved.institutionID })
+        #expect(changes.contains {
+            $0.hasPrefix(moved.institutionID.rawValue + ",") && $0.contains(before.reregistrationStatus.chineseName + "," + moved.reregistrationStatus.chineseName)
+        })
+    }
+}
+
 // MARK: - The sample for the screenshot
 
 @Suite struct SampleReportTests {
