@@ -147,7 +147,7 @@ public struct MonthWriter {
             lineReview.bind(4, month)
             lineReview.bind(5, review.institution.rawValue)
             try lineReview.insert()
-            precondition(db.changesCount == 1, "a review of \(review.institution), whose line \(month) has not written")
+            precondition(db.changesCount == 1, "a review of \(review.institution), but \(month) wrote no line for it")
         }
     }
 

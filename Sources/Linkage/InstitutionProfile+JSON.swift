@@ -7,15 +7,12 @@ extension InstitutionProfile {
     public var jsonObject: JSONText.Object {
         var object = JSONText.Object()
         object.add("id", id.rawValue)
-        object.add("creditCodes", strings: creditCodes)
-        object.add("formerCreditCodes", strings: formerCreditCodes)
-        object.add("otherNumbers", strings: otherNumbers)
-        object.add("nameCounties", strings: nameCounties)
-        object.add("cores", strings: cores)
+        for kind in [TextKind.creditCodes, .formerCreditCodes, .otherNumbers, .nameCounties, .cores] {
+            object.add(kind.jsonKey, strings: texts(kind))
+        }
         object.add("counties", strings: counties.map(\.rawValue))
         if let otherCounties { object.add("otherCounties", strings: otherCounties.map(\.rawValue)) }
-        object.add("legalRepresentatives", strings: legalRepresentatives)
-        object.add("addresses", strings: addresses)
+        for kind in [TextKind.legalRepresentatives, .addresses] { object.add(kind.jsonKey, strings: texts(kind)) }
         object.add("hasEnterprise", hasEnterprise)
         object.add("hasCivil", hasCivil)
         if let scopeTrains { object.add("scopeTrains", scopeTrains) }

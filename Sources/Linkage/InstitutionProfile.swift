@@ -151,6 +151,9 @@ public struct InstitutionProfile: Sendable, Hashable {
         _modify { yield &facts.enterpriseEstablishedOn }
     }
 
+    /// One kind of its text facts.
+    func texts(_ kind: TextKind) -> ArraySlice<String> { storage.facts.run(kind) }
+
     /// Every kind of text at once, by `TextKind` order (reading a stored profile).
     mutating func setTexts(_ runs: [ArraySlice<String>]) {
         facts.setTexts(runs)

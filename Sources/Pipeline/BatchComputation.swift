@@ -56,7 +56,7 @@ struct BatchComputation {
         }
         let context = AssessmentContext(
             classifier: classifier, tracker: tracker, policyStart: settings.policyStart, month: month, asOf: asOf, records: records,
-            institutions: institutions, decidedCategory: decidedCategory,
+            institutions: consume institutions, decidedCategory: decidedCategory,
             ambiguous: Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] }))
         let newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
             .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
@@ -81,7 +81,7 @@ struct BatchComputation {
             // them, one thread's work, overlaps assessing too.
             let links = linkage.links
             let size = settings.institutionChunk
-            let chunks = max((institutions.count + size - 1) / size, records.isEmpty ? 0 : 1)
+            let chunks = max((context.institutions.count + size - 1) / size, records.isEmpty ? 0 : 1)
             try Parallel.overlapped(chunks: chunks, make: { chunk in
                 MonthChunk(chunk, of: chunks, size: size, records: records, exported: exported, links: links, context: context)
             }) { chunk in
@@ -234,7 +234,7 @@ struct BatchComputation {
             decoding = Parallel.Started {
                 // Requirement reasons repeat word for word (5,875 distinct among 250,000
                 // institutions): a chunk keeps each once, not once per institution.
-                var reasons: [String: String] = [:]
+                var reasons: [TextKey: String] = [:]
                 return states.map { id, json in (id, Result { try HeldMemory.read(json).sharingReason(in: &reasons) }) }
             }
         }

@@ -61,14 +61,12 @@ struct HeldMemory {
             requirementCategory: try json.optional("requirementCategory", as: Category.self))
     }
 
-    /// A stored history moved into the spill file, to be read back when the institution is
-    /// assessed; other histories stay as they are.
-    /// The memory with its requirement's reason taken from `reasons` when an equal one is
+    /// The memory with its requirement's reason taken from `reasons` when the same bytes are
     /// there (and left there when not).
-    func sharingReason(in reasons: inout [String: String]) -> HeldMemory {
+    func sharingReason(in reasons: inout [TextKey: String]) -> HeldMemory {
         guard let requirement else { return self }
-        guard let known = reasons[requirement.reason] else {
-            reasons[requirement.reason] = requirement.reason
+        guard let known = reasons[TextKey(requirement.reason)] else {
+            reasons[TextKey(requirement.reason)] = requirement.reason
             return self
         }
         var shared = self
@@ -76,6 +74,8 @@ struct HeldMemory {
         return shared
     }
 
+    /// A stored history moved into the spill file, to be read back when the institution is
+    /// assessed; other histories stay as they are.
     func spilling(to appender: SpillFile.Appender) -> HeldMemory {
         guard case .stored(let text) = history else { return self }
         var spilled = self

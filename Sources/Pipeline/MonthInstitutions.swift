@@ -22,7 +22,7 @@ struct MonthInstitutions: Sendable {
     /// profile (its records join its history when it is assessed). `previousLines` are last
     /// month's, in id order.
     init(memories known: consuming [InstitutionID: HeldMemory], linkage: LinkageResult, previousLines: [LedgerLine]) throws {
-        var memories = known
+        var memories = consume known
         var changedIDs = Set<InstitutionID>()
         let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
         for merge in linkage.merges {
@@ -31,7 +31,7 @@ struct MonthInstitutions: Sendable {
             changedIDs.insert(merge.survivor)
         }
         let links = linkage.links
-        // Sized once: grown insert by insert, they rehashed half a million entries at each
+        // Sized once: grown insert by insert, it rehashed half a million entries at each
         // doubling (visible, if small, in the 1M profile).
         memories.reserveCapacity(memories.count + linkage.profiles.count { memories[$0.id] == nil })
         var withRecords = Set<InstitutionID>(minimumCapacity: profiles.count)

@@ -24,9 +24,9 @@ struct PreviousLine: Sendable {
         flagBits = Self.bits(of: line.flags)
     }
 
-    /// In `Stage`'s order, as lines keep them.
+    /// In the order of `Stage.allCases`, as lines keep them.
     var stages: [Stage] { Self.cases(in: stageBits) }
-    /// In `InstitutionFlag`'s order, as lines keep them.
+    /// In the order of `InstitutionFlag.allCases`, as lines keep them.
     var flags: [InstitutionFlag] { Self.cases(in: flagBits) }
 
     private static func bits<Case: CaseIterable & Equatable, Bits: FixedWidthInteger>(of cases: [Case]) -> Bits {

@@ -71,7 +71,7 @@ public enum Stage: String, Sendable, Hashable, CaseIterable, Codable, Comparable
 }
 
 /// The institution flags of `contract.md` (a closed list: a new flag needs a new issue).
-/// Ordered by raw value, the order the ledger lists them in.
+/// Ordered as declared (`allCases`), the order the ledger lists them in.
 public enum InstitutionFlag: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
     case formerRegistrationActive = "former_registration_active"
     case disguisedSubjectRisk = "disguised_subject_risk"

@@ -39,7 +39,9 @@ public struct InstitutionID: Sendable, Hashable, Comparable, Codable, CustomStri
     /// By sequence number, so that ordering stays numeric past the padding.
     public static func < (a: InstitutionID, b: InstitutionID) -> Bool {
         switch (a.sequence, b.sequence) {
-        case let (x?, y?): x < y
+        // Equal numbers in different spellings (`BYN-1`, `BYN-00000001`) are different ids:
+        // their text orders them, so that `<` never leaves two unequal ids unordered.
+        case let (x?, y?): x != y ? x < y : a.rawValue < b.rawValue
         default: a.rawValue < b.rawValue
         }
     }

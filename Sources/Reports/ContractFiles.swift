@@ -26,7 +26,7 @@ public enum ContractFiles {
     /// `ledger.jsonl`: one line per institution, sorted by id, keys in the contract's order.
     public static func writeLedgerJSONL(_ lines: [LedgerLine], to path: String) throws {
         let file = try BufferedFile(path: path)
-        for position in lines.positions(sortedBy: { $0.institutionID < $1.institutionID }) {
+        for position in lines.positionsInIdOrder {
             try file.write(jsonLine(lines[position]) + "\n")
         }
         try file.close()
@@ -57,17 +57,16 @@ public enum ContractFiles {
 
     /// `summary.json`: counts of required institutions, overall and by county, equal to ledger.jsonl's.
     public static func summaryJSON(asOf: Day, deadline: Day, summary: Summary) -> String {
-        let (overall, byCounty) = (summary.overall, summary.byCounty)
         func members(_ counts: ProgressCounts) -> [(String, String)] {
             [("required", String(counts.required)), ("completed", String(counts.completed)),
              ("exited", String(counts.exited)), ("in_progress", String(counts.inProgress)),
              ("not_started", String(counts.notStarted)), ("overdue", String(counts.overdue)),
              ("completion_rate", String(counts.completionRate))]
         }
-        let counties = byCounty.keys.sorted().map { ($0, JSONText.object(members(byCounty[$0]!))) }
+        let counties = summary.byCounty.keys.sorted().map { ($0, JSONText.object(members(summary.byCounty[$0]!))) }
         return JSONText.object(
             [("as_of", JSONText.string(asOf.iso)), ("deadline", JSONText.string(deadline.iso))]
-                + members(overall) + [("by_county", JSONText.object(counties))]) + "\n"
+                + members(summary.overall) + [("by_county", JSONText.object(counties))]) + "\n"
     }
 
     /// `ledger.csv`: the ledger for Excel users (BOM, Chinese headers, no formula cells).
@@ -76,7 +75,7 @@ public enum ContractFiles {
             "机构编号", "名称", "统一社会信用代码", "原统一社会信用代码", "旗县区代码", "旗县区", "类别", "归口部门", "学段",
             "须重新登记", "重新登记状态", "完成日期", "逾期", "逾期天数", "标记", "首次出现批次", "最近出现批次", "本批记录数",
         ], options: .excel)
-        for position in lines.positions(sortedBy: { $0.institutionID < $1.institutionID }) {
+        for position in lines.positionsInIdOrder {
             let line = lines[position]
             try writer.write([
                 line.institutionID.rawValue, line.name, line.creditCode ?? "", line.formerCreditCodes.joined(separator: "；"),

@@ -10,13 +10,18 @@ extension Array {
     }
 }
 
+extension Array where Element == LedgerLine {
+    /// The lines' positions by institution id.
+    var positionsInIdOrder: [Int] { positions(sortedBy: { $0.institutionID < $1.institutionID }) }
+}
+
 /// Each of this month's lines with the same institution's line last month (nil for an
 /// institution new to the ledger), in id order: both months walked side by side, not looked
 /// up in a table of last month's lines (0.3 GB at a million records).
 func forEachWithPrevious(_ lines: [LedgerLine], previous: [LedgerLine], _ body: (LedgerLine, LedgerLine?) throws -> Void) rethrows {
-    let earlier = previous.positions(sortedBy: { $0.institutionID < $1.institutionID })
+    let earlier = previous.positionsInIdOrder
     var next = earlier.startIndex
-    for position in lines.positions(sortedBy: { $0.institutionID < $1.institutionID }) {
+    for position in lines.positionsInIdOrder {
         let line = lines[position]
         while next < earlier.endIndex, previous[earlier[next]].institutionID < line.institutionID { next += 1 }
         let matching = next < earlier.endIndex && previous[earlier[next]].institutionID == line.institutionID

@@ -72,8 +72,6 @@ import RegistryModel
         #expect(try ledger.nextSequence() == 2)
     }
 
-    /// Records go in through SQLite's C API: what goes in comes back, empty and absent text
-    /// stay apart, and a failing row rolls the whole month back.
     /// A flag review's evidence is its line's, copied by the ledger: numbered after the reviews
     /// given in full, and read back as if it had been given in full.
     @Test func lineReviewsFollowTheOthersAndShowTheirLinesEvidence() throws {
@@ -100,6 +98,8 @@ import RegistryModel
         ])
     }
 
+    /// Records go in through SQLite's C API: what goes in comes back, empty and absent text
+    /// stay apart, and a failing row rolls the whole month back.
     @Test func recordsRoundTripAndAFailedRowLeavesTheLedgerAsItWas() throws {
         let ledger = try Ledger(path: temporaryLedgerPath())
         var september = batch("2021-09")

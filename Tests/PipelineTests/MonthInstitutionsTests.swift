@@ -1,0 +1,53 @@
+@testable import Linkage
+@testable import Pipeline
+import RegistryModel
+import Testing
+
+/// The month's institutions are held by position in id order: each must meet its own records,
+/// in input order, its own line of last month, and whether its memory changed.
+struct MonthInstitutionsTests {
+    let known = InstitutionID(sequence: 1)
+    let withRecords = InstitutionID(sequence: 2)
+    let merged = InstitutionID(sequence: 4)
+    let new = InstitutionID(sequence: 7)
+    let retiredLastMonth = InstitutionID(sequence: 9)
+
+    func link(_ ordinal: Int, to institution: InstitutionID) -> RecordLink {
+        RecordLink(ref: RecordRef(sourceFile: "企业登记信息_临河区_202110.csv", ordinal: ordinal), institution: institution,
+                   rule: .creditCode, score: 1, evidence: "统一社会信用代码相同")
+    }
+
+    func line(_ id: InstitutionID, status: ReregistrationStatus) -> LedgerLine {
+        LedgerLine(
+            institutionID: id, name: "临河区智远教育科技有限公司", creditCode: nil, formerCreditCodes: [], countyCode: "150802",
+            countyName: "临河区", category: .subject, department: .education, stages: [.compulsory], reregistrationRequired: true,
+            reregistrationStatus: status, completedOn: nil, overdue: false, daysOverdue: 0, flags: [], firstSeenBatch: "2021-09",
+            lastSeenBatch: "2021-09", sourceRecordCount: 1)
+    }
+
+    @Test func eachInstitutionMeetsItsRecordsItsLastLineAndWhetherItChanged() throws {
+        let memories = [known, withRecords, merged].reduce(into: [InstitutionID: HeldMemory]()) { $0[$1] = HeldMemory(profile: InstitutionProfile(id: $1)) }
+        // Records interleaved between two institutions, one of them new this month.
+        let linkage = LinkageResult(
+            links: [link(1, to: withRecords), link(2, to: new), link(3, to: withRecords), link(4, to: new), link(5, to: new)],
+            profiles: [InstitutionProfile(id: withRecords), InstitutionProfile(id: new)],
+            merges: [Merge(retired: merged, survivor: withRecords, rule: .creditCode, evidence: "代码相同")],
+            reviews: [], nextSequence: 8)
+        let institutions = try MonthInstitutions(
+            memories: memories, linkage: linkage,
+            previousLines: [line(known, status: .inProgress), line(merged, status: .notStarted), line(retiredLastMonth, status: .exited)])
+
+        #expect(institutions.ids == [known, withRecords, new])
+        #expect(institutions.ids.indices.map { Array(institutions.records(of: $0)) } == [[], [0, 2], [1, 3, 4]])
+        #expect(institutions.changed == [false, true, true])
+        #expect(institutions.previous.map { $0?.status } == [.inProgress, nil, nil])
+    }
+
+    @Test func anEmptyMonthWithoutAPreviousOneHoldsWhatTheLedgerRemembers() throws {
+        let institutions = try MonthInstitutions(
+            memories: [known: HeldMemory(profile: InstitutionProfile(id: known))],
+            linkage: LinkageResult(links: [], profiles: [], merges: [], reviews: [], nextSequence: 2), previousLines: [])
+        #expect(institutions.ids == [known] && institutions.records(of: 0).isEmpty)
+        #expect(institutions.changed == [false] && institutions.previous.map { $0 == nil } == [true])
+    }
+}
