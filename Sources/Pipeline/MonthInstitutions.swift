@@ -3,7 +3,8 @@ import RegistryModel
 
 /// Every institution the month assesses, in id order, with what assessing each one needs
 /// held by its position. Keyed by id, the same facts took four hash tables (memories, the
-/// records' positions, last month's lines, what changed), about 0.3 GB at a million records.
+/// records' positions, last month's lines, what changed); in lists, with last month's lines
+/// read after linkage, the 250k second month's peak fell by 45 MB.
 struct MonthInstitutions: Sendable {
     let ids: [InstitutionID]
     /// What the ledger remembers of each, with this month's merges and profiles.
