@@ -32,12 +32,16 @@ guard let folder = CommandLine.arguments.dropFirst().first else {
 do {
     let ingestor = try Ingestor(folder: URL(fileURLWithPath: folder))
     let normalizer = try Normalizer()
-    var records: [SourceRecord] = []
-    for file in try ingestor.survey() {
-        _ = try ingestor.read(file) { event in
-            if case .record(let raw) = event { records.append(normalizer.normalize(raw)) }
+    let records = try {
+        var records: [SourceRecord] = []
+        var texts = SharedTexts()
+        for file in try ingestor.survey() {
+            _ = try ingestor.read(file) { event in
+                if case .record(let raw) = event { records.append(normalizer.normalize(raw, sharing: &texts)) }
+            }
         }
-    }
+        return records
+    }()
     let before = peakResidentMiB()
     let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!)
     var start = ContinuousClock.now

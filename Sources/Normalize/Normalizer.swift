@@ -1,6 +1,20 @@
 import Foundation
 import RegistryModel
 
+/// The texts a month's records repeat word for word, each kept once (`TextPool`). Names
+/// and addresses repeat when one institution is in both registries; organisation types,
+/// scopes, supervisors and status words are copied from short standard lists. The wordings
+/// have a pool of their own, small enough to stay in cache. Codes are not pooled: each
+/// appears in few records, and at 250,000 records pooling them cost 0.4 s and saved nothing
+/// the pool did not take back.
+public struct SharedTexts {
+    var names = TextPool()
+    var addresses = TextPool()
+    var wordings = TextPool()
+
+    public init() {}
+}
+
 /// Turns raw records into source records. Build one per batch (it reads the data files
 /// once) and call `normalize(_:)` for every record; it is `Sendable`, so records may be
 /// normalised from several tasks.
@@ -22,11 +36,20 @@ public struct Normalizer: Sendable {
             organizationRows: files.rows("organization-types.tsv"))
     }
 
+    /// One record on its own (its texts shared with nothing).
     public func normalize(_ raw: RawRecord) -> SourceRecord {
+        var texts = SharedTexts()
+        return normalize(raw, sharing: &texts)
+    }
+
+    /// A record whose texts are taken from `texts` when the same bytes are already there (and
+    /// left there when not): normalise a month through one `SharedTexts`, and its records
+    /// hold each name, address and standard wording once.
+    public func normalize(_ raw: RawRecord, sharing texts: inout SharedTexts) -> SourceRecord {
         let values = raw.values
         var flags: Set<SourceFlag> = []
 
-        let name = values[.name].flatMap(TextFolding.displayName)
+        let name = values[.name].flatMap(TextFolding.displayName).map { texts.names.shared($0) }
         let nameKeys = name.map(names.keys(displayName:))
 
         let code = values[.creditCode].flatMap(CreditCodeReader.read)
@@ -60,20 +83,21 @@ public struct Normalizer: Sendable {
         let county = resolveCounty(code: code, authority: authority, address: address, namePlace: nameKeys?.place)
         if county.conflict { flags.insert(.countyConflict) }
 
+        func wording(_ text: String?) -> String? { text.map { texts.wordings.shared($0) } }
         return SourceRecord(
             ref: raw.ref, kind: raw.kind, layout: raw.layout,
-            name: name, nameKeys: nameKeys?.keys,
+            name: name, nameKeys: nameKeys.map { $0.keys.sharing(in: &texts.names) },
             creditCode: code, formerCreditCode: former,
             registrationNumber: values[.registrationNumber].flatMap(Self.identifier),
             certificateNumber: values[.certificateNumber].flatMap(Self.identifier),
             organizationCode: values[.organizationCode].flatMap(Self.identifier),
-            organizationType: type,
+            organizationType: type?.sharing(in: &texts.wordings),
             legalRepresentative: values[.legalRepresentative].flatMap(Self.personName),
             establishedOn: established, completedOn: completed,
-            county: county, status: status, exportedStatus: values[.status], businessType: business,
-            scope: values[.scope].flatMap(TextFolding.fold),
-            address: address,
-            supervisor: values[.supervisor].flatMap(TextFolding.fold),
+            county: county, status: status, exportedStatus: wording(values[.status]), businessType: business,
+            scope: wording(values[.scope].flatMap(TextFolding.fold)),
+            address: address.map { texts.addresses.shared($0) },
+            supervisor: wording(values[.supervisor].flatMap(TextFolding.fold)),
             capital: values[.capital].flatMap(CapitalReader.read),
             flags: flags.sorted())
     }
@@ -151,5 +175,17 @@ public struct Normalizer: Sendable {
         var out = String.UnicodeScalarView()
         for scalar in compact.unicodeScalars { out.append(dots.contains(scalar) ? "\u{B7}" : scalar) }
         return String(out)
+    }
+}
+
+private extension NameKeys {
+    func sharing(in pool: inout TextPool) -> NameKeys {
+        NameKeys(full: pool.shared(full), regionless: pool.shared(regionless), core: pool.shared(core))
+    }
+}
+
+private extension OrganizationTypeFacts {
+    func sharing(in pool: inout TextPool) -> OrganizationTypeFacts {
+        OrganizationTypeFacts(text: pool.shared(text), form: form, foreignCapital: foreignCapital, listed: listed)
     }
 }

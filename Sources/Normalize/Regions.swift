@@ -192,10 +192,13 @@ struct NameKeyMaker: Sendable {
                 }
             }
         }
+        // A key that took nothing away is the text it came from, shared rather than copied.
+        let regionlessText = regionless.isEmpty || regionless.count == full.utf8.count
+            ? full : String(decoding: regionless, as: UTF8.self)
         let keys = NameKeys(
             full: full,
-            regionless: regionless.isEmpty ? full : String(decoding: regionless, as: UTF8.self),
-            core: core.isEmpty ? full : String(decoding: core, as: UTF8.self))
+            regionless: regionlessText,
+            core: core.isEmpty ? full : core.count == regionless.count ? regionlessText : String(decoding: core, as: UTF8.self))
         let place: CountyFinding? = county.map { .county($0) } ?? (city ? .cityLevel : nil)
         return (keys, place)
     }

@@ -19,6 +19,8 @@ final class BackgroundNormalizer: @unchecked Sendable {
     private var normalized: [SourceRecord] = []
     /// Touched on `queue` only.
     private let exported: ExportedFieldsWriter
+    /// Touched on `queue` only: the month's texts, each kept once by the records.
+    private var texts = SharedTexts()
     private var busy = Duration.zero
 
     init(_ normalizer: Normalizer) throws {
@@ -39,6 +41,7 @@ final class BackgroundNormalizer: @unchecked Sendable {
         return try queue.sync {
             let records = normalized
             normalized = []
+            texts = SharedTexts()
             return (records, try exported.finish(), busy)
         }
     }
@@ -51,7 +54,7 @@ final class BackgroundNormalizer: @unchecked Sendable {
         queue.async { [self] in
             let start = ContinuousClock.now
             for raw in chunk { exported.append(raw.values) }
-            normalized.append(contentsOf: chunk.map(normalizer.normalize))
+            for raw in chunk { normalized.append(normalizer.normalize(raw, sharing: &texts)) }
             busy += ContinuousClock.now - start
         }
     }
