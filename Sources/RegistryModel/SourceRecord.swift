@@ -59,16 +59,45 @@ public struct CountyEvidence: Sendable, Hashable {
 public struct CountyResolution: Sendable, Hashable {
     public let county: County?
     public let source: CountySource?
-    /// Every source that said something, in precedence order.
-    public let evidence: [CountyEvidence]
     /// Two sources name different counties.
     public let conflict: Bool
+    // What each source said, kept in place. Every record carries its resolution, and an array
+    // of its own was an allocation per record: some 64 bytes of heap for 5-byte findings.
+    private let fromCreditCode: CountyFinding?
+    private let fromAuthority: CountyFinding?
+    private let fromAddress: CountyFinding?
+    private let fromName: CountyFinding?
 
+    /// `evidence` holds at most one finding per source.
     public init(county: County?, source: CountySource?, evidence: [CountyEvidence], conflict: Bool) {
+        func finding(from source: CountySource) -> CountyFinding? {
+            evidence.first { $0.source == source }?.finding
+        }
+        assert(Set(evidence.map(\.source)).count == evidence.count, "one finding per source")
         self.county = county
         self.source = source
-        self.evidence = evidence
         self.conflict = conflict
+        fromCreditCode = finding(from: .creditCode)
+        fromAuthority = finding(from: .authority)
+        fromAddress = finding(from: .address)
+        fromName = finding(from: .name)
+    }
+
+    /// What `source` said, if anything.
+    public func finding(from source: CountySource) -> CountyFinding? {
+        switch source {
+        case .creditCode: fromCreditCode
+        case .authority: fromAuthority
+        case .address: fromAddress
+        case .name: fromName
+        }
+    }
+
+    /// Every source that said something, in precedence order.
+    public var evidence: [CountyEvidence] {
+        CountySource.allCases.compactMap { source in
+            finding(from: source).map { CountyEvidence(source: source, finding: $0) }
+        }
     }
 
     public static let unknown = CountyResolution(county: nil, source: nil, evidence: [], conflict: false)
