@@ -34,12 +34,12 @@ struct BatchComputation {
 
         progress("归并记录")
         let linkage = Linker(policyStart: settings.policyStart).link(
-            records, known: memories.values.map(\.profile), retired: retired,
+            records, known: memories.map(\.memory.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
         // Last month's lines are read only now, beside what linkage left, not under it.
         let previousMonth = try ledger.months().filter { $0 < month }.last
-        let institutions = try MonthInstitutions(memories: consume memories, linkage: linkage,
+        let institutions = try MonthInstitutions(known: consume memories, linkage: linkage,
                                                  previousLines: try previousMonth.map { try ledger.lines($0) } ?? [])
         clock.finish("link", records: records.count)
 
@@ -222,25 +222,26 @@ struct BatchComputation {
     /// The stored states of the institutions alive before `month` (half a million of them take
     /// seconds, and 0.7 GB as text). Each chunk is decoded on another thread while this one
     /// reads the next from SQLite, which only one thread can do; the histories wait in a
-    /// spill file until their institutions are assessed.
-    private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [InstitutionID: HeldMemory] {
-        var memories: [InstitutionID: HeldMemory] = [:]
+    /// spill file until their institutions are assessed. Sorted by id.
+    private static func memories(before month: String, in ledger: Ledger, chunk: Int) throws -> [KnownMemory] {
+        var memories: [KnownMemory] = []
         let histories = SpillFile.Appender(to: try SpillFile())
         var decoding: Parallel.Started<[(InstitutionID, Result<HeldMemory, any Error>)]>?
         func takeDecoded() throws {
-            for (id, memory) in decoding?.result() ?? [] { memories[id] = try memory.get().spilling(to: histories) }
+            for (id, memory) in decoding?.result() ?? [] { memories.append(KnownMemory(id: id, memory: try memory.get().spilling(to: histories))) }
         }
         try ledger.states(before: month, chunk: chunk) { states in
             try takeDecoded()
             decoding = Parallel.Started {
                 // Requirement reasons repeat word for word (5,875 distinct among 250,000
                 // institutions): a chunk keeps each once, not once per institution.
-                var reasons: [TextKey: String] = [:]
+                var reasons = TextPool()
                 return states.map { id, json in (id, Result { try HeldMemory.read(json).sharingReason(in: &reasons) }) }
             }
         }
         try takeDecoded()
         try histories.flush()
+        memories.sort { $0.id < $1.id }
         return memories
     }
 

@@ -63,14 +63,11 @@ struct HeldMemory {
 
     /// The memory with its requirement's reason taken from `reasons` when the same bytes are
     /// there (and left there when not).
-    func sharingReason(in reasons: inout [TextKey: String]) -> HeldMemory {
+    func sharingReason(in reasons: inout TextPool) -> HeldMemory {
         guard let requirement else { return self }
-        guard let known = reasons[TextKey(requirement.reason)] else {
-            reasons[TextKey(requirement.reason)] = requirement.reason
-            return self
-        }
         var shared = self
-        shared.requirement = RequirementDecision(requirement: requirement.requirement, referenceDay: requirement.referenceDay, reason: known)
+        shared.requirement = RequirementDecision(
+            requirement: requirement.requirement, referenceDay: requirement.referenceDay, reason: reasons.shared(requirement.reason))
         return shared
     }
 

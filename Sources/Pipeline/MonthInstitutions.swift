@@ -20,32 +20,29 @@ struct MonthInstitutions: Sendable {
 
     /// Carries what linkage found into the institutions' memories: merged institutions join
     /// profiles and histories, and every institution with records this month takes its new
-    /// profile (its records join its history when it is assessed). `previousLines` are last
-    /// month's, in id order.
-    init(memories known: consuming [InstitutionID: HeldMemory], linkage: LinkageResult, previousLines: [LedgerLine]) throws {
-        var memories = consume known
+    /// profile (its records join its history when it is assessed). `known` is what the ledger
+    /// remembers, sorted by id; `previousLines` are last month's, in id
+    /// order.
+    init(known: consuming [KnownMemory], linkage: LinkageResult, previousLines: [LedgerLine]) throws {
+        var held = HeldMemories(known: known)
         var changedIDs = Set<InstitutionID>()
         let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
         for merge in linkage.merges {
-            guard let lost = memories.removeValue(forKey: merge.retired) else { continue }
-            memories[merge.survivor] = try HeldMemory.merging(lost, into: memories[merge.survivor], profile: profiles[merge.survivor])
+            guard let lost = held.take(merge.retired) else { continue }
+            held[merge.survivor] = try HeldMemory.merging(lost, into: held[merge.survivor], profile: profiles[merge.survivor])
             changedIDs.insert(merge.survivor)
         }
         let links = linkage.links
-        // Sized once: grown insert by insert, it rehashed half a million entries at each
-        // doubling (visible, if small, in the 1M profile).
-        memories.reserveCapacity(memories.count + linkage.profiles.count { memories[$0.id] == nil })
         var withRecords = Set<InstitutionID>(minimumCapacity: profiles.count)
         for link in links where withRecords.insert(link.institution).inserted {
-            if memories[link.institution] == nil {
-                memories[link.institution] = HeldMemory(profile: profiles[link.institution]!)
+            if held[link.institution] == nil {
+                held[link.institution] = HeldMemory(profile: profiles[link.institution]!)
             } else if let profile = profiles[link.institution] {
-                memories[link.institution]!.profile = profile
+                held.update(link.institution) { $0.profile = profile }
             }
         }
 
-        ids = memories.keys.sorted()
-        self.memories = ids.map { memories[$0]! }
+        (ids, memories) = held.inIdOrder()
         changed = ids.map { changedIDs.contains($0) || withRecords.contains($0) }
 
         // Records by institution, then by position: sorted positions, not a list per institution.
@@ -75,5 +72,83 @@ struct MonthInstitutions: Sendable {
     /// Positions in the month's records of the records of the institution at `position`.
     func records(of position: Int) -> ArraySlice<Int32> {
         recordOrder[Int(recordStarts[position]) ..< Int(recordStarts[position + 1])]
+    }
+}
+
+/// What the ledger remembers of one institution.
+struct KnownMemory {
+    let id: InstitutionID
+    var memory: HeldMemory
+}
+
+/// The memories a month holds while linkage's merges and new institutions are carried into
+/// them: the known in a list sorted by id, and those the ledger did not hold beside it. Half a
+/// million known memories in a hash table took twice the room of the list (its buckets are
+/// about half full), and the table was held through linkage.
+private struct HeldMemories {
+    private var known: [KnownMemory]
+    /// Whether the known memory at a position was taken by a merge.
+    private var taken: [Bool]
+    /// Institutions the ledger did not hold (new this month), and known ones a merge took and
+    /// another merge brought back.
+    private var added: [InstitutionID: HeldMemory] = [:]
+
+    init(known: consuming [KnownMemory]) {
+        self.known = known
+        taken = Array(repeating: false, count: self.known.count)
+    }
+
+    /// The position of `id` among the known memories not taken.
+    private func position(_ id: InstitutionID) -> Int? {
+        var low = 0, high = known.count
+        while low < high {
+            let middle = (low + high) / 2
+            if known[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < known.count && known[low].id == id && !taken[low] ? low : nil
+    }
+
+    subscript(id: InstitutionID) -> HeldMemory? {
+        get { position(id).map { known[$0].memory } ?? added[id] }
+        set {
+            if let position = position(id) {
+                if let newValue { known[position].memory = newValue } else { taken[position] = true }
+            } else {
+                added[id] = newValue
+            }
+        }
+    }
+
+    /// Changes the memory of `id` in place; `id` must be held.
+    mutating func update(_ id: InstitutionID, _ change: (inout HeldMemory) -> Void) {
+        if let position = position(id) { change(&known[position].memory) } else { change(&added[id]!) }
+    }
+
+    /// The memory of `id`, no longer held.
+    mutating func take(_ id: InstitutionID) -> HeldMemory? {
+        defer { self[id] = nil }
+        return self[id]
+    }
+
+    /// Every memory held, in id order.
+    consuming func inIdOrder() -> (ids: [InstitutionID], memories: [HeldMemory]) {
+        let addedIDs = added.keys.sorted()
+        var ids: [InstitutionID] = [], memories: [HeldMemory] = []
+        ids.reserveCapacity(known.count + addedIDs.count)
+        memories.reserveCapacity(known.count + addedIDs.count)
+        var next = 0
+        for id in addedIDs {
+            while next < known.count && known[next].id < id {
+                if !taken[next] { ids.append(known[next].id); memories.append(known[next].memory) }
+                next += 1
+            }
+            ids.append(id)
+            memories.append(added[id]!)
+        }
+        for position in next ..< known.count where !taken[position] {
+            ids.append(known[position].id)
+            memories.append(known[position].memory)
+        }
+        return (ids, memories)
     }
 }

@@ -12,6 +12,11 @@ struct MonthInstitutionsTests {
     let new = InstitutionID(sequence: 7)
     let retiredLastMonth = InstitutionID(sequence: 9)
 
+    /// What the ledger remembers of `ids`, sorted by id as the month reads it.
+    func remembered(_ ids: [InstitutionID]) -> [KnownMemory] {
+        ids.sorted().map { KnownMemory(id: $0, memory: HeldMemory(profile: InstitutionProfile(id: $0))) }
+    }
+
     func link(_ ordinal: Int, to institution: InstitutionID) -> RecordLink {
         RecordLink(ref: RecordRef(sourceFile: "企业登记信息_临河区_202110.csv", ordinal: ordinal), institution: institution,
                    rule: .creditCode, score: 1, evidence: "统一社会信用代码相同")
@@ -26,7 +31,7 @@ struct MonthInstitutionsTests {
     }
 
     @Test func eachInstitutionMeetsItsRecordsItsLastLineAndWhetherItChanged() throws {
-        let memories = [known, withRecords, merged].reduce(into: [InstitutionID: HeldMemory]()) { $0[$1] = HeldMemory(profile: InstitutionProfile(id: $1)) }
+        let memories = remembered([known, withRecords, merged])
         // Records interleaved between two institutions, one of them new this month.
         let linkage = LinkageResult(
             links: [link(1, to: withRecords), link(2, to: new), link(3, to: withRecords), link(4, to: new), link(5, to: new)],
@@ -34,7 +39,7 @@ struct MonthInstitutionsTests {
             merges: [Merge(retired: merged, survivor: withRecords, rule: .creditCode, evidence: "代码相同")],
             reviews: [], nextSequence: 8)
         let institutions = try MonthInstitutions(
-            memories: memories, linkage: linkage,
+            known: memories, linkage: linkage,
             previousLines: [line(known, status: .inProgress), line(merged, status: .notStarted), line(retiredLastMonth, status: .exited)])
 
         #expect(institutions.ids == [known, withRecords, new])
@@ -45,9 +50,26 @@ struct MonthInstitutionsTests {
 
     @Test func anEmptyMonthWithoutAPreviousOneHoldsWhatTheLedgerRemembers() throws {
         let institutions = try MonthInstitutions(
-            memories: [known: HeldMemory(profile: InstitutionProfile(id: known))],
+            known: remembered([known]),
             linkage: LinkageResult(links: [], profiles: [], merges: [], reviews: [], nextSequence: 2), previousLines: [])
         #expect(institutions.ids == [known] && institutions.records(of: 0).isEmpty)
         #expect(institutions.changed == [false] && institutions.previous.map { $0 == nil } == [true])
+    }
+
+    /// A known institution merged into a new one, and a merge's survivor itself merged on:
+    /// what the ledger held moves with them, and nothing held is lost or kept twice.
+    @Test func mergesMoveMemoriesIntoNewAndOnward() throws {
+        let linkage = LinkageResult(
+            links: [link(1, to: new), link(2, to: known)],
+            profiles: [InstitutionProfile(id: known), InstitutionProfile(id: new)],
+            merges: [Merge(retired: merged, survivor: withRecords, rule: .creditCode, evidence: "代码相同"),
+                     Merge(retired: withRecords, survivor: new, rule: .fuzzy, evidence: "加权证据")],
+            reviews: [], nextSequence: 8)
+        let institutions = try MonthInstitutions(
+            known: remembered([known, withRecords, merged]), linkage: linkage, previousLines: [])
+        #expect(institutions.ids == [known, new])
+        #expect(institutions.changed == [true, true])
+        #expect(institutions.records(of: 0).elementsEqual([1]) && institutions.records(of: 1).elementsEqual([0]))
+        #expect(institutions.memories.map(\.profile.id) == [known, new])
     }
 }
