@@ -60,7 +60,7 @@ public struct TextPool {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: Slot(), count: max(1_024, old.count * 2))
+        slots = Array(repeating: Slot(), count: max(16, old.count * 2))
         let mask = slots.count - 1
         for slot in old where slot.hash != 0 {
             var index = Int(truncatingIfNeeded: slot.hash) & mask
