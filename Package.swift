@@ -2,9 +2,10 @@
 import PackageDescription
 
 // The programs that run a month, or measure it, allocate through jemalloc (Debian's
-// libjemalloc-dev): a month makes and frees tens of millions of small strings and arrays,
-// and glibc's malloc took 8 % more time and 4 % more memory for the same 250k-record month.
-let monthAllocator: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+// libjemalloc-dev), with the options in MonthAllocator/settings.c: a month makes and frees
+// tens of millions of small strings and arrays, and glibc's malloc took 8 % more time and
+// 4 % more memory for the same 250k-record month.
+let monthAllocator: Target.Dependency = "MonthAllocator"
 
 // One module per pipeline stage. A stage depends on the vocabulary (RegistryModel) and
 // its own C module only; Pipeline is the one place that wires stages together.
@@ -29,6 +30,7 @@ let package = Package(
             name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
 
+        .target(name: "MonthAllocator", linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
         .target(name: "RegistryModel"),
         .target(
             name: "Ingest",
@@ -46,13 +48,15 @@ let package = Package(
             dependencies: ["RegistryModel", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Ledger", "Reports"]),
         .executableTarget(
             name: "rereg",
-            dependencies: ["Pipeline", "Normalize", "RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            linkerSettings: monthAllocator),
+            dependencies: [
+                "Pipeline", "Normalize", "RegistryModel", monthAllocator,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
         .executableTarget(
-            name: "LinkageBenchmark", dependencies: ["Ingest", "Normalize", "Linkage", "RegistryModel"], linkerSettings: monthAllocator),
+            name: "LinkageBenchmark", dependencies: ["Ingest", "Normalize", "Linkage", "RegistryModel", monthAllocator]),
         .executableTarget(
-            name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV"], linkerSettings: monthAllocator),
+            name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV", monthAllocator]),
         .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "RegistryModel"]),
         .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel"]),
         .executableTarget(

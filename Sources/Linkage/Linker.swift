@@ -151,7 +151,7 @@ public struct Linker: Sendable {
             if group.first == recordIndex, provisionalOrKnown.isProvisional {
                 return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .new, score: 1, evidence: "新机构")
             }
-            let rule = Self.sharedKeyRule(keys[recordIndex], among: group.filter { $0 != recordIndex }.map { keys[$0] })
+            let rule = Self.sharedKeyRule(keys[recordIndex], among: group.lazy.filter { $0 != recordIndex }.map { keys[$0] })
             return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: rule, score: 1,
                               evidence: Self.describe(rule))
         }
@@ -190,14 +190,16 @@ public struct Linker: Sendable {
         return weaker ?? state.provisional()
     }
 
-    /// The strongest identifier a record shares with the rest of its group.
-    private static func sharedKeyRule(_ keys: RecordKeys, among others: [RecordKeys]) -> LinkRule {
+    /// The strongest identifier a record shares with the rest of its group. Every record of
+    /// the month is explained at once, at linkage's peak: the others are read in place, not
+    /// copied into a list with a set of numbers each.
+    private static func sharedKeyRule(_ keys: RecordKeys, among others: some Sequence<RecordKeys>) -> LinkRule {
         if let code = keys.creditCode, others.contains(where: { $0.creditCode == code }) { return .creditCode }
         if others.contains(where: { other in
             (keys.formerCreditCode != nil && other.creditCode == keys.formerCreditCode)
                 || (keys.creditCode != nil && other.formerCreditCode == keys.creditCode)
         }) { return .formerCreditCode }
-        if others.contains(where: { !Set($0.otherNumbers).isDisjoint(with: keys.otherNumbers) }) { return .registrationNumber }
+        if others.contains(where: { $0.otherNumbers.contains(where: keys.otherNumbers.contains) }) { return .registrationNumber }
         return .nameCounty
     }
 

@@ -26,10 +26,10 @@ public struct TextKey: Hashable, Comparable, Sendable {
 /// repeats it. Texts are pooled by their bytes (as `TextKey` compares them): a pooled text is
 /// always exactly the one given.
 public struct TextPool {
-    // Open addressing, each slot's hash kept beside its text: growing rehashes no bytes, bytes
-    // are compared only when hashes agree, and a probe reads one slot, not two arrays. A
-    // `Set<TextKey>` hashed every text through a seeded `Hasher` again at each growth;
-    // pooling a 250k month's names, addresses and wordings that way cost 0.5 s.
+    // Open addressing, each slot's hash kept beside its text: growing rehashes no bytes, and
+    // bytes are compared only when hashes agree. A `Set<TextKey>` hashed every text through a
+    // seeded `Hasher`, again at each growth: normalising a 250k month took 2.77 and 2.69 s
+    // with it, 2.59 and 2.51 s with this (2.24 and 2.47 s pooling nothing).
     private struct Slot {
         /// 0 marks an empty slot; no text hashes to 0.
         var hash: UInt64 = 0
@@ -70,7 +70,8 @@ public struct TextPool {
     }
 
     /// Eight bytes at a time, each word multiplied in and folded down, then mixed once more
-    /// so that the low bits, which pick the slot, depend on every byte.
+    /// so that the low bits, which pick the slot, depend on every byte (the multipliers are
+    /// MurmurHash3's finaliser's). Not seeded: a month's texts are not chosen to collide.
     static func hash(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { utf8 in
