@@ -1,8 +1,8 @@
 /// A text compared and hashed by its UTF-8 bytes. Linkage's keys (names, numbers) are
 /// normalised (NFKC) before it sees them, so bytes and characters agree, and bytes order them
 /// as `String` does; `String`'s own hashing and comparison normalise every non-ASCII key
-/// again, which dominated grouping a month of Chinese names. Texts that must stay byte for
-/// byte as they are (a stored reason shared between memories) are keyed by it too.
+/// again, which dominated grouping a month of Chinese names. `TextPool` below shares texts by
+/// the same bytes.
 public struct TextKey: Hashable, Comparable, Sendable {
     public let text: String
 
@@ -69,9 +69,9 @@ public struct TextPool {
         }
     }
 
-    /// Eight bytes at a time, each word multiplied in and folded down, then mixed once more
-    /// so that the low bits, which pick the slot, depend on every byte (the multipliers are
-    /// MurmurHash3's finaliser's). Not seeded: a month's texts are not chosen to collide.
+    /// Eight bytes at a time, each word (and the tail as one more) multiplied in and folded
+    /// down, then MurmurHash3's finaliser, so that the low bits, which pick the slot, depend on
+    /// every byte. Not seeded: a month's texts are not chosen to collide.
     static func hash(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { utf8 in
@@ -88,8 +88,12 @@ public struct TextPool {
                 tail = tail << 8 | UInt64(bytes[offset])
                 offset += 1
             }
-            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            hash ^= hash >> 29
+            hash = (hash ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 33
+            hash &*= 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 33
+            hash &*= 0xC4CE_B9FE_1A85_EC53
+            hash ^= hash >> 33
             return hash == 0 ? 1 : hash
         }
     }

@@ -56,20 +56,30 @@ struct MonthInstitutionsTests {
         #expect(institutions.changed == [false] && institutions.previous.map { $0 == nil } == [true])
     }
 
-    /// A known institution merged into a new one, and a merge's survivor itself merged on:
-    /// what the ledger held moves with them, and nothing held is lost or kept twice.
-    @Test func mergesMoveMemoriesIntoNewAndOnward() throws {
+    /// Merges move what the ledger held: a known institution into a new one whose id falls
+    /// between known ids, and another into the first, taken already, which so comes back. Each
+    /// memory carries its requirement's category, which a merge keeps, so a memory made afresh
+    /// instead of moved would show; a known institution with records takes linkage's profile.
+    @Test func mergesMoveMemoriesIntoNewAndTakenOnes() throws {
+        let between = InstitutionID(sequence: 3)
+        var linked = InstitutionProfile(id: known)
+        linked.cores = ["智远"]
+        var memories = remembered([known, withRecords, merged])
+        memories[1].memory.requirementCategory = .nonSubject
+        memories[2].memory.requirementCategory = .subject
         let linkage = LinkageResult(
-            links: [link(1, to: new), link(2, to: known)],
-            profiles: [InstitutionProfile(id: known), InstitutionProfile(id: new)],
-            merges: [Merge(retired: merged, survivor: withRecords, rule: .creditCode, evidence: "代码相同"),
-                     Merge(retired: withRecords, survivor: new, rule: .fuzzy, evidence: "加权证据")],
+            links: [link(1, to: between), link(2, to: known)],
+            profiles: [linked, InstitutionProfile(id: between), InstitutionProfile(id: merged)],
+            merges: [Merge(retired: merged, survivor: between, rule: .fuzzy, evidence: "加权证据"),
+                     Merge(retired: withRecords, survivor: merged, rule: .creditCode, evidence: "代码相同")],
             reviews: [], nextSequence: 8)
-        let institutions = try MonthInstitutions(
-            known: remembered([known, withRecords, merged]), linkage: linkage, previousLines: [])
-        #expect(institutions.ids == [known, new])
-        #expect(institutions.changed == [true, true])
+        let institutions = try MonthInstitutions(known: memories, linkage: linkage, previousLines: [])
+        #expect(institutions.ids == [known, between, merged])
+        #expect(institutions.memories.map(\.profile.id) == [known, between, merged])
+        #expect(institutions.memories.map(\.requirementCategory) == [nil, .subject, .nonSubject])
+        #expect(Array(institutions.memories[0].profile.cores) == ["智远"], "a known institution with records takes this month's profile")
+        #expect(institutions.changed == [true, true, true])
         #expect(institutions.records(of: 0).elementsEqual([1]) && institutions.records(of: 1).elementsEqual([0]))
-        #expect(institutions.memories.map(\.profile.id) == [known, new])
+        #expect(institutions.records(of: 2).isEmpty)
     }
 }

@@ -39,12 +39,6 @@ import RegistryModel
         #expect(Array(pool.shared(decomposed).utf8) == Array(decomposed.utf8))
     }
 
-    @Test func shortTextsAreLeftAlone() {
-        var pool = TextPool()
-        #expect(pool.shared("存续") == "存续")
-        #expect(pool.shared("") == "")
-    }
-
     @Test func manyTextsAllComeBackThroughGrowth() {
         var pool = TextPool()
         let texts = (0..<5_000).map { "临河区新华街\($0)号院内培训楼" }
