@@ -45,13 +45,14 @@ public struct SampleMonths {
         return rows
     }
 
-    /// The month's accepted records, normalised, in file order.
+    /// The month's accepted records, normalised as the pipeline does, in file order.
     public func records(_ month: String, normalizer: Normalizer) throws -> [SourceRecord] {
         let ingestor = try Ingestor(folder: inputRoot.appendingPathComponent(month))
         var records: [SourceRecord] = []
+        var texts = SharedTexts()
         for file in try ingestor.survey() {
             _ = try ingestor.read(file) { event in
-                if case .record(let raw) = event { records.append(normalizer.normalize(raw)) }
+                if case .record(let raw) = event { records.append(normalizer.normalize(raw, sharing: &texts)) }
             }
         }
         return records
