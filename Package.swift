@@ -54,7 +54,7 @@ let package = Package(
             ]),
         .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
         .executableTarget(
-            name: "LinkageBenchmark", dependencies: ["Ingest", "Normalize", "Linkage", "RegistryModel", monthAllocator]),
+            name: "LinkageBenchmark", dependencies: ["Evaluation", "Normalize", "Linkage", "RegistryModel", monthAllocator]),
         .executableTarget(
             name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV", monthAllocator]),
         .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "RegistryModel"]),

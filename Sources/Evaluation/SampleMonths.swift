@@ -47,7 +47,13 @@ public struct SampleMonths {
 
     /// The month's accepted records, normalised as the pipeline does, in file order.
     public func records(_ month: String, normalizer: Normalizer) throws -> [SourceRecord] {
-        let ingestor = try Ingestor(folder: inputRoot.appendingPathComponent(month))
+        try Self.records(in: inputRoot.appendingPathComponent(month), normalizer: normalizer)
+    }
+
+    /// The accepted records of the export files in `folder`, normalised as the pipeline does
+    /// (the month's texts shared), in file order.
+    public static func records(in folder: URL, normalizer: Normalizer) throws -> [SourceRecord] {
+        let ingestor = try Ingestor(folder: folder)
         var records: [SourceRecord] = []
         var texts = SharedTexts()
         for file in try ingestor.survey() {

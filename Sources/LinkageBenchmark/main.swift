@@ -4,8 +4,8 @@
 // the growth of peak memory that linkage itself causes.
 //
 //   LinkageBenchmark FOLDER
+import Evaluation
 import Foundation
-import Ingest
 import Linkage
 import Normalize
 import RegistryModel
@@ -30,18 +30,7 @@ guard let folder = CommandLine.arguments.dropFirst().first else {
     exit(2)
 }
 do {
-    let ingestor = try Ingestor(folder: URL(fileURLWithPath: folder))
-    let normalizer = try Normalizer()
-    let records = try {
-        var records: [SourceRecord] = []
-        var texts = SharedTexts()
-        for file in try ingestor.survey() {
-            _ = try ingestor.read(file) { event in
-                if case .record(let raw) = event { records.append(normalizer.normalize(raw, sharing: &texts)) }
-            }
-        }
-        return records
-    }()
+    let records = try SampleMonths.records(in: URL(fileURLWithPath: folder), normalizer: try Normalizer())
     let before = peakResidentMiB()
     let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!)
     var start = ContinuousClock.now
