@@ -6,6 +6,9 @@ import RegistryModel
 struct KnownMatch {
     let known: Int32
     let rule: LinkRule
+
+    /// The id of the institution matched, among the `known` given to linkage.
+    func id(in known: [InstitutionProfile]) -> InstitutionID { known[Int(self.known)].id }
 }
 
 /// Step 2's lookup: which known institution an identifier belongs to.

@@ -87,7 +87,7 @@ public struct Linker: Sendable {
             for (groupIndex, groupFacts) in zip(range, facts) {
                 let group = groups[groupIndex]
                 for member in group { groupOf[member] = groupIndex }
-                let id = Self.place(matches: group.flatMap { knownMatches[$0].map { (known[Int($0.known)].id, $0.rule) } }, in: &state)
+                let id = Self.place(matches: group.flatMap { knownMatches[$0].map { ($0.id(in: known), $0.rule) } }, in: &state)
                 state.add(groupFacts, to: id)
                 placement.append(id)
             }
@@ -135,7 +135,7 @@ public struct Linker: Sendable {
             let groupIndex = groupOf[recordIndex]
             let provisionalOrKnown = placement[groupIndex]
             let institution = state.resolve(provisionalOrKnown)
-            if let match = knownMatches[recordIndex].first(where: { state.resolve(known[Int($0.known)].id) == institution }) {
+            if let match = knownMatches[recordIndex].first(where: { state.resolve($0.id(in: known)) == institution }) {
                 return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: match.rule, score: 1,
                                   evidence: Self.describe(match.rule))
             }
