@@ -16,17 +16,27 @@ struct KnownIndex {
     private var byCode: [String: Int32] = [:]
     private var byFormerCode: [String: Int32] = [:]
     private var byNumber: [String: Int32] = [:]
-    /// The known institutions holding each name (in the county). Names are Chinese: hashed
-    /// as bytes (`TextKey`), not as Strings, which normalise every non-ASCII key again.
-    private var byNameCounty: [TextKey: [Int32]] = [:]
-    /// The code categories (`91`, `52` …) each institution already holds, by position: a few
-    /// at most.
-    private var categories: [[Substring]]
+    /// The known institution holding each name (in the county), or, below zero, which of
+    /// `nameOwners` lists the institutions holding it (`-1` the first). Names are Chinese:
+    /// hashed as bytes (`TextKey`), not as Strings, which normalise every non-ASCII key again.
+    private var byNameCounty: [TextKey: Int32] = [:]
+    /// The institutions holding each name that several hold, in id order. Nearly every name is
+    /// one institution's: a list per name was an allocation for each of half a million.
+    private var nameOwners: [[Int32]] = []
+    /// The code categories (`91`, `52` …) each institution already holds, by position, as the
+    /// two bytes of each (`category(of:)`).
+    private let categories: PackedLists<UInt16>
 
     init(_ profiles: [InstitutionProfile]) {
         byCode.reserveCapacity(profiles.count)
         byNameCounty.reserveCapacity(profiles.count)
-        categories = profiles.map { $0.creditCodes.filter(CreditCodeRules.isValid).map { $0.prefix(2) } }
+        var categories = PackedLists<UInt16>(reservingLists: profiles.count)
+        for profile in profiles {
+            categories.appendList { list in
+                for code in profile.creditCodes where CreditCodeRules.isValid(code) { list.append(Self.category(of: code)) }
+            }
+        }
+        self.categories = categories
         // In id order, so that when two profiles claim one key the older id wins every run.
         // Positions are sorted, not the profiles, which are large to move.
         for index in profiles.indices.sorted(by: { profiles[$0].id < profiles[$1].id }) {
@@ -34,8 +44,21 @@ struct KnownIndex {
             for code in profile.creditCodes where byCode[code] == nil { byCode[code] = position }
             for code in profile.formerCreditCodes where byFormerCode[code] == nil { byFormerCode[code] = position }
             for number in profile.otherNumbers where byNumber[number] == nil { byNumber[number] = position }
-            for name in profile.nameCounties { byNameCounty[TextKey(name), default: []].append(position) }
+            for name in profile.nameCounties.lazy.map(TextKey.init) {
+                switch byNameCounty[name] {
+                case nil: byNameCounty[name] = position
+                case let owner? where owner >= 0:
+                    nameOwners.append([owner, position])
+                    byNameCounty[name] = -Int32(nameOwners.count)
+                case let list?: nameOwners[Int(-list - 1)].append(position)
+                }
+            }
         }
+    }
+
+    /// A code's category, positions 1-2 (`91`, `52` …), as two bytes.
+    private static func category(of code: some StringProtocol) -> UInt16 {
+        code.utf8.prefix(2).reduce(0) { $0 << 8 | UInt16($1) }
     }
 
     /// The one institution a name identifies for this record, if any. A name held by one
@@ -43,16 +66,27 @@ struct KnownIndex {
     /// valid code, only the one of them that has no valid code either (an application seen
     /// before), and otherwise no one.
     private func owner(of name: String, for keys: RecordKeys) -> Int32? {
-        guard let owners = byNameCounty[TextKey(name)] else { return nil }
-        if owners.count == 1 { return owners[0] }
+        guard let owner = byNameCounty[TextKey(name)] else { return nil }
+        if owner >= 0 { return owner }
         guard keys.validCategory == nil else { return nil }
-        let uncoded = owners.filter { categories[Int($0)].isEmpty }
+        let uncoded = nameOwners[Int(-owner - 1)].filter { categories[Int($0)].isEmpty }
         return uncoded.count == 1 ? uncoded[0] : nil
     }
 
-    /// The known institutions a record's identifiers point to, strongest rule first.
-    func matches(_ keys: RecordKeys) -> [KnownMatch] {
-        var found: [KnownMatch] = []
+    /// Every record's matches with the known, by record position. Made a span of records
+    /// at a time, on every core, each span's matches in one list.
+    func matches(of keys: [RecordKeys]) -> PackedLists<KnownMatch> {
+        let span = 16_384
+        let spans = stride(from: 0, to: keys.count, by: span).map { $0 ..< min(keys.count, $0 + span) }
+        return PackedLists(joining: Parallel.map(spans, minimumPerWorker: 1) { records in
+            var matches = PackedLists<KnownMatch>(reservingLists: records.count)
+            for record in records { matches.appendList { addMatches(of: keys[record], to: &$0) } }
+            return matches
+        })
+    }
+
+    /// Adds the known institutions a record's identifiers point to, strongest rule first.
+    private func addMatches(of keys: RecordKeys, to found: inout [KnownMatch]) {
         if let code = keys.creditCode {
             if let known = byCode[code] { found.append(KnownMatch(known: known, rule: .creditCode)) }
             // Its code is what another institution's records call their former code.
@@ -67,34 +101,8 @@ struct KnownIndex {
         // A name fills a gap only: a record with a valid 52… code joins by name an
         // institution that has no 52… code yet (its application), never one that has.
         if let name = keys.nameCounty, let known = owner(of: name, for: keys),
-           !(keys.validCategory.map { category in categories[Int(known)].contains { $0 == category } } ?? false) {
+           !(keys.validCategory.map { category in categories[Int(known)].contains(Self.category(of: category)) } ?? false) {
             found.append(KnownMatch(known: known, rule: .nameCounty))
         }
-        return found
-    }
-}
-
-/// Every record's matches with the known in one list, with the end of each record's run. A
-/// list per record was an allocation for each of a million records, held to the end of
-/// linkage: the 1M second month's peak fell from 1,796–1,813 to 1,699 MiB with this and
-/// `KnownMatch`.
-struct KnownMatches {
-    private let matches: [KnownMatch]
-    private let ends: [Int32]
-
-    init(_ perRecord: [[KnownMatch]]) {
-        var matches: [KnownMatch] = [], ends: [Int32] = []
-        matches.reserveCapacity(perRecord.reduce(0) { $0 + $1.count })
-        ends.reserveCapacity(perRecord.count)
-        for recordMatches in perRecord {
-            matches.append(contentsOf: recordMatches)
-            ends.append(Int32(matches.count))
-        }
-        self.matches = matches
-        self.ends = ends
-    }
-
-    subscript(record: Int) -> ArraySlice<KnownMatch> {
-        matches[(record == 0 ? 0 : Int(ends[record - 1])) ..< Int(ends[record])]
     }
 }

@@ -69,8 +69,7 @@ public struct Linker: Sendable {
             var builder = RecordGroups(records, keys: keys)
             return (builder.groups(), LinkState(known: known, retired: retired))
         }, {
-            let index = KnownIndex(known)
-            return KnownMatches(Parallel.map(keys, index.matches))
+            KnownIndex(known).matches(of: keys)
         })
         var state = initialState
 

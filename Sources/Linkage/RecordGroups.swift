@@ -18,48 +18,59 @@ struct RecordGroups {
     private var rank: [UInt8]
     /// Per root: the valid codes of its records, at most one per category (`91`, `52` …). A
     /// code that fails its check is likely a typo of another and proves no difference.
-    private var codesByRoot: [[String]]
+    private var codesByRoot: [GroupCodes]
     /// Per root: the counties its records are placed in, one bit per county.
     private var countiesByRoot: [UInt8]
 
     init(_ records: [SourceRecord], keys: [RecordKeys]) {
         parent = Array(records.indices)
         rank = Array(repeating: 0, count: records.count)
-        codesByRoot = Array(repeating: [], count: records.count)
+        codesByRoot = Array(repeating: GroupCodes(), count: records.count)
         countiesByRoot = Array(repeating: 0, count: records.count)
         // By position, reading only the field each pass needs: iterating the keys whole
         // copied every record's seven references for each pass.
         for index in keys.indices {
-            if let code = keys[index].creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = [code] }
+            if let code = keys[index].creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = GroupCodes(code) }
             if let county = records[index].county.county { countiesByRoot[index] = Self.bit(county) }
         }
 
-        var firstByCode: [TextKey: Int] = [:]
-        var firstByNumber: [TextKey: Int] = [:]
-        firstByCode.reserveCapacity(keys.count)
-        for index in keys.indices {
-            if let code = keys[index].creditCode {
-                if let first = firstByCode[TextKey(code)] { union(first, index, guarded: false) } else { firstByCode[TextKey(code)] = index }
+        // Each table lives only through its own pass: all three at once were 0.15 GB of a
+        // million records' linkage, beside the index of the known being built.
+        do {
+            var firstByCode: [TextKey: Int] = [:]
+            firstByCode.reserveCapacity(keys.count)
+            do {
+                var firstByNumber: [TextKey: Int] = [:]
+                for index in keys.indices {
+                    if let code = keys[index].creditCode {
+                        if let first = firstByCode[TextKey(code)] { union(first, index, guarded: false) } else { firstByCode[TextKey(code)] = index }
+                    }
+                    for number in keys[index].otherNumbers {
+                        if let first = firstByNumber[TextKey(number)] { union(first, index, guarded: true) } else { firstByNumber[TextKey(number)] = index }
+                    }
+                }
             }
-            for number in keys[index].otherNumbers {
-                if let first = firstByNumber[TextKey(number)] { union(first, index, guarded: true) } else { firstByNumber[TextKey(number)] = index }
+            // A former code joins its record to the record that carries that code.
+            for index in keys.indices {
+                if let former = keys[index].formerCreditCode, let holder = firstByCode[TextKey(former)] {
+                    union(holder, index, guarded: false)
+                }
             }
         }
-        // A former code joins its record to the record that carries that code.
-        for index in keys.indices {
-            if let former = keys[index].formerCreditCode, let holder = firstByCode[TextKey(former)] {
-                union(holder, index, guarded: false)
+        // Only names two or more records hold are listed: a list per name was an allocation
+        // for each of half a million names, nearly all held once.
+        var membersByName: [TextKey: [Int]] = [:]
+        do {
+            var firstByName: [TextKey: Int] = [:]
+            firstByName.reserveCapacity(keys.count)
+            for index in keys.indices {
+                guard let name = keys[index].name.map(TextKey.init) else { continue }
+                if let first = firstByName[name] { membersByName[name, default: [first]].append(index) } else { firstByName[name] = index }
             }
         }
-        var byName: [TextKey: [Int]] = [:]
-        byName.reserveCapacity(keys.count)
-        for index in keys.indices {
-            if let name = keys[index].name { byName[TextKey(name), default: []].append(index) }
-        }
-        // Names in byte order, so that every run joins the same way; a name only one record
-        // holds joins nothing, and is not sorted.
-        for name in byName.compactMap({ $0.value.count > 1 ? $0.key : nil }).sorted() {
-            let members = byName[name]!
+        // Names in byte order, so that every run joins the same way.
+        for name in membersByName.keys.sorted() {
+            let members = membersByName[name]!
             let codedRoots = Set(members.map { root($0) }.filter { !codesByRoot[$0].isEmpty })
             guard codedRoots.count <= 1 || compatible(codedRoots) else { continue }
             for member in members.dropFirst() { union(members[0], member, guarded: true) }
@@ -100,14 +111,17 @@ struct RecordGroups {
 
     /// The groups, each a list of record indices in input order, ordered by first record.
     mutating func groups() -> [[Int]] {
-        var byRoot: [Int: [Int]] = [:]
-        var order: [Int] = []
+        var groupOfRoot = [Int32](repeating: -1, count: parent.count)
+        var groups: [[Int]] = []
         for index in parent.indices {
             let root = root(index)
-            if byRoot[root] == nil { order.append(root) }
-            byRoot[root, default: []].append(index)
+            if groupOfRoot[root] < 0 {
+                groupOfRoot[root] = Int32(groups.count)
+                groups.append([])
+            }
+            groups[Int(groupOfRoot[root])].append(index)
         }
-        return order.map { byRoot[$0]! }
+        return groups
     }
 
     private mutating func union(_ a: Int, _ b: Int, guarded: Bool) {
@@ -122,16 +136,47 @@ struct RecordGroups {
         }
         // The joined group holds both sides' codes and counties; where both have a code of one
         // category (joined by a code, unguarded), the first side's is kept.
-        let codes = codesByRoot[rootA] + codesByRoot[rootB].filter { code in
-            !codesByRoot[rootA].contains { Self.sameCategory($0, code) }
+        var codes = codesByRoot[rootA]
+        for code in codesByRoot[rootB] where !codesByRoot[rootA].contains(where: { Self.sameCategory($0, code) }) {
+            codes.append(code)
         }
         let counties = countiesByRoot[rootA] | countiesByRoot[rootB]
         if rank[rootA] < rank[rootB] { swap(&rootA, &rootB) }
         parent[rootB] = rootA
         if rank[rootA] == rank[rootB] { rank[rootA] += 1 }
         codesByRoot[rootA] = codes
-        codesByRoot[rootB] = []
+        codesByRoot[rootB] = GroupCodes()
         countiesByRoot[rootA] = counties
         countiesByRoot[rootB] = 0
+    }
+}
+
+/// One group's valid codes, in the order they joined it. Nearly every group has one code or
+/// none, held in place: a list per record was an allocation for each of a million records.
+private struct GroupCodes: Sequence {
+    private var first: String?
+    private var others: [String] = []
+
+    init(_ code: String? = nil) { first = code }
+
+    var isEmpty: Bool { first == nil }
+
+    mutating func append(_ code: String) {
+        if first == nil { first = code } else { others.append(code) }
+    }
+
+    func makeIterator() -> Iterator { Iterator(first: first, others: others.makeIterator()) }
+
+    struct Iterator: IteratorProtocol {
+        var first: String?
+        var others: IndexingIterator<[String]>
+
+        mutating func next() -> String? {
+            if let code = first {
+                first = nil
+                return code
+            }
+            return others.next()
+        }
     }
 }

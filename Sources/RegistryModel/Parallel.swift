@@ -10,8 +10,11 @@ public enum Parallel {
 
     /// Each worker writes its results straight into the output, in input order: gathering
     /// per-worker arrays and joining them would hold every result twice (half a million
-    /// ledger lines with their evidence are over a gigabyte).
-    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+    /// ledger lines with their evidence are over a gigabyte). Items that are themselves spans
+    /// of work (a span of records) lower `minimumPerWorker`.
+    public static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], minimumPerWorker: Int = minimumPerWorker, _ transform: @escaping @Sendable (Item) -> Result
+    ) -> [Result] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / minimumPerWorker)
         guard workers > 1 else { return items.map(transform) }
         let chunk = (items.count + workers - 1) / workers

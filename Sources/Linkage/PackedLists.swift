@@ -1,0 +1,38 @@
+/// Many short lists in one array, with where each ends. A list of its own per item is an
+/// allocation per item, a 32-byte header before a few elements, and linkage keeps one per
+/// record of the month (its matches with the known) and per known institution (its code
+/// categories).
+struct PackedLists<Element: Sendable>: Sendable {
+    private var elements: [Element] = []
+    /// Where each list ends in `elements`.
+    private var ends: [Int32] = []
+
+    init(reservingLists lists: Int = 0) { ends.reserveCapacity(lists) }
+
+    /// The number of lists.
+    var count: Int { ends.count }
+
+    subscript(list: Int) -> ArraySlice<Element> {
+        elements[(list == 0 ? 0 : Int(ends[list - 1])) ..< Int(ends[list])]
+    }
+
+    /// Appends one list, whose elements `fill` appends.
+    mutating func appendList(_ fill: (inout [Element]) -> Void) {
+        fill(&elements)
+        ends.append(Int32(elements.count))
+    }
+
+    /// Appends every list of `other`, in order.
+    mutating func append(contentsOf other: PackedLists) {
+        let offset = Int32(elements.count)
+        elements.append(contentsOf: other.elements)
+        ends.append(contentsOf: other.ends.lazy.map { $0 + offset })
+    }
+
+    /// `parts` one after the other.
+    init(joining parts: [PackedLists]) {
+        self.init(reservingLists: parts.reduce(0) { $0 + $1.count })
+        elements.reserveCapacity(parts.reduce(0) { $0 + $1.elements.count })
+        for part in parts { append(contentsOf: part) }
+    }
+}
