@@ -24,8 +24,8 @@ extension InstitutionProfile {
     public init(json: JSONValue) throws {
         self.init(id: InstitutionID(rawValue: try json.requiredString("id")))
         setTexts(try TextKind.allCases.map { try json.strings($0.jsonKey)[...] })
-        counties = try json.strings("counties", as: County.self)
-        otherCounties = try json["otherCounties"].flatMap { $0 == .null ? nil : try json.strings("otherCounties", as: County.self) }
+        counties = CountySet(try json.strings("counties", as: County.self))
+        otherCounties = try json["otherCounties"].flatMap { $0 == .null ? nil : CountySet(try json.strings("otherCounties", as: County.self)) }
         scopeTrains = json["scopeTrains"]?.bool
         hasEnterprise = try json.requiredBool("hasEnterprise")
         hasCivil = try json.requiredBool("hasCivil")

@@ -19,19 +19,19 @@ struct RecordGroups {
     /// Per root: the valid codes of its records, at most one per category (`91`, `52` …). A
     /// code that fails its check is likely a typo of another and proves no difference.
     private var codesByRoot: [GroupCodes]
-    /// Per root: the counties its records are placed in, one bit per county.
-    private var countiesByRoot: [UInt8]
+    /// Per root: the counties its records are placed in.
+    private var countiesByRoot: [CountySet]
 
     init(_ records: [SourceRecord], keys: [RecordKeys]) {
         parent = Array(records.indices)
         rank = Array(repeating: 0, count: records.count)
         codesByRoot = Array(repeating: GroupCodes(), count: records.count)
-        countiesByRoot = Array(repeating: 0, count: records.count)
+        countiesByRoot = Array(repeating: [], count: records.count)
         // By position, reading only the field each pass needs: iterating the keys whole
         // copied every record's seven references for each pass.
         for index in keys.indices {
             if let code = keys[index].creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = GroupCodes(code) }
-            if let county = records[index].county.county { countiesByRoot[index] = Self.bit(county) }
+            if let county = records[index].county.county { countiesByRoot[index] = [county] }
         }
 
         // Each table lives only through its own pass: all three at once were 0.15 GB of a
@@ -75,10 +75,6 @@ struct RecordGroups {
             guard codedRoots.count <= 1 || compatible(codedRoots) else { continue }
             for member in members.dropFirst() { union(members[0], member, guarded: true) }
         }
-    }
-
-    private static func bit(_ county: County) -> UInt8 {
-        1 << UInt8(County.allCases.firstIndex(of: county)!)
     }
 
     /// A code's category: its first two characters (`91`, `52` …).
@@ -132,7 +128,7 @@ struct RecordGroups {
             let codesB = codesByRoot[rootB]
             if codesByRoot[rootA].contains(where: { code in codesB.contains { Self.sameCategory($0, code) && $0 != code } }) { return }
             let countiesA = countiesByRoot[rootA], countiesB = countiesByRoot[rootB]
-            if countiesA != 0, countiesB != 0, countiesA & countiesB == 0 { return }
+            if !countiesA.isEmpty, !countiesB.isEmpty, countiesA.intersection(countiesB).isEmpty { return }
         }
         // The joined group holds both sides' codes and counties; where both have a code of one
         // category (joined by a code, unguarded), the first side's is kept.
@@ -140,14 +136,14 @@ struct RecordGroups {
         for code in codesByRoot[rootB] where !codesByRoot[rootA].contains(where: { Self.sameCategory($0, code) }) {
             codes.append(code)
         }
-        let counties = countiesByRoot[rootA] | countiesByRoot[rootB]
+        let counties = countiesByRoot[rootA].union(countiesByRoot[rootB])
         if rank[rootA] < rank[rootB] { swap(&rootA, &rootB) }
         parent[rootB] = rootA
         if rank[rootA] == rank[rootB] { rank[rootA] += 1 }
         codesByRoot[rootA] = codes
         codesByRoot[rootB] = GroupCodes()
         countiesByRoot[rootA] = counties
-        countiesByRoot[rootB] = 0
+        countiesByRoot[rootB] = []
     }
 }
 

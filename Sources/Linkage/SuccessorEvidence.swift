@@ -235,12 +235,12 @@ struct SuccessorScorer {
 
     /// A county that another source of either side's records named counts too: when a
     /// record's own sources disagree, its county is not known well enough to disagree with.
-    private func compareCounties(_ a: [County], _ b: [County], _ otherA: [County], _ otherB: [County]) -> SuccessorEvidence.Weight? {
+    private func compareCounties(_ a: CountySet, _ b: CountySet, _ otherA: CountySet, _ otherB: CountySet) -> SuccessorEvidence.Weight? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
-        if let shared = a.first(where: b.contains) {
+        if let shared = a.intersection(b).first {
             return .init(label: "同属\(shared.name)", bits: log2(M.county / (countyShares[shared] ?? 1)))
         }
-        if let shared = (a + otherA).filter({ (b + otherB).contains($0) }).min() {
+        if let shared = a.union(otherA).intersection(b.union(otherB)).first {
             return .init(label: "同属\(shared.name)（另一来源）", bits: log2(M.county / (countyShares[shared] ?? 1)))
         }
         return .init(label: "旗县区不同", bits: log2((1 - M.county) / 0.85))

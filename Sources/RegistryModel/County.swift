@@ -58,3 +58,58 @@ public enum BayannurDivision {
         }
     }
 }
+
+/// Counties as bits, one per county, read in `County` order: what a linkage profile or a
+/// group of records is placed in, without a list of its own (half a million profiles each
+/// kept one, an allocation apiece, through linkage).
+public struct CountySet: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
+    private var bits: UInt8 = 0
+
+    public init() {}
+
+    public init(_ counties: some Sequence<County>) {
+        for county in counties { insert(county) }
+    }
+
+    public init(arrayLiteral counties: County...) { self.init(counties) }
+
+    /// Linkage asks for a county's bit for every record: a switch, not a search of `allCases`.
+    private static func bit(_ county: County) -> UInt8 {
+        switch county {
+        case .linhe: 1 << 0
+        case .wuyuan: 1 << 1
+        case .dengkou: 1 << 2
+        case .uratFront: 1 << 3
+        case .uratMiddle: 1 << 4
+        case .uratRear: 1 << 5
+        case .hangginRear: 1 << 6
+        }
+    }
+
+    private static let inOrder = County.allCases
+
+    public var isEmpty: Bool { bits == 0 }
+
+    /// The first in `County` order.
+    public var first: County? { first { _ in true } }
+
+    public func contains(_ county: County) -> Bool { bits & Self.bit(county) != 0 }
+
+    public mutating func insert(_ county: County) { bits |= Self.bit(county) }
+
+    public func union(_ other: CountySet) -> CountySet {
+        var union = self
+        union.bits |= other.bits
+        return union
+    }
+
+    public func intersection(_ other: CountySet) -> CountySet {
+        var intersection = self
+        intersection.bits &= other.bits
+        return intersection
+    }
+
+    public func makeIterator() -> some IteratorProtocol<County> {
+        Self.inOrder.lazy.filter(contains).makeIterator()
+    }
+}

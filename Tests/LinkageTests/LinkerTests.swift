@@ -307,7 +307,7 @@ import RegistryModel
         #expect(copy.creditCodes == ["52150802MJ0012345A", "91150802MA0Q1234X5"] && copy.hasCivil)
 
         var byID = [original.id: original]
-        byID[original.id]!.counties.append(.linhe)
+        byID[original.id]!.counties.insert(.linhe)
         #expect(original.counties.isEmpty && byID[original.id]!.counties == [.linhe])
         let merged = original.merged(with: copy)
         #expect(merged.creditCodes.count == 2 && original.creditCodes.count == 1)
