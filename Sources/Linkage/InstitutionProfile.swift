@@ -262,7 +262,7 @@ struct RecordKeys {
     let formerCreditCode: String?
     /// Whether `creditCode` passes its check.
     private let creditCodeIsValid: Bool
-    let otherNumbers: [String]
+    let otherNumbers: ShortList<String>
     /// The full name key.
     let name: String?
     let county: County?
@@ -285,7 +285,7 @@ struct RecordKeys {
         }
         if let number = record.registrationNumber, number.utf8.count >= 10 { numbers.append("reg:" + number) }
         if let number = record.certificateNumber, number.utf8.count >= 4 { numbers.append("cert:" + number) }
-        otherNumbers = Array(Set(numbers)).sorted()
+        otherNumbers = ShortList(Set(numbers).sorted())
         name = record.nameKeys?.full
         county = record.county.county
     }

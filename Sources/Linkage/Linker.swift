@@ -81,7 +81,7 @@ public struct Linker: Sendable {
         let chunks = (groups.count + groupChunk - 1) / groupChunk
         Parallel.overlapped(chunks: chunks, make: { [groupChunk] chunk in
             let range = chunk * groupChunk ..< min(groups.count, (chunk + 1) * groupChunk)
-            return (range, Parallel.map(Array(groups[range])) { InstitutionProfile.facts(of: $0, in: records, keys: keys) })
+            return (range, Parallel.map(groups[range]) { InstitutionProfile.facts(of: $0, in: records, keys: keys) })
         }) { range, facts in
             for (groupIndex, groupFacts) in zip(range, facts) {
                 let group = groups[groupIndex]
@@ -130,7 +130,7 @@ public struct Linker: Sendable {
         }
 
         // Every institution is placed and named: each record's link is explained on every core.
-        let links = Parallel.map(Array(records.indices)) { [state, groupOf, placement, fuzzyPlaced, decisionMerged] recordIndex -> RecordLink in
+        let links = Parallel.map(records.indices) { [state, groupOf, placement, fuzzyPlaced, decisionMerged] recordIndex -> RecordLink in
             let groupIndex = groupOf[recordIndex]
             let provisionalOrKnown = placement[groupIndex]
             let institution = state.resolve(provisionalOrKnown)

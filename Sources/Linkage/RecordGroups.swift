@@ -18,19 +18,19 @@ struct RecordGroups {
     private var rank: [UInt8]
     /// Per root: the valid codes of its records, at most one per category (`91`, `52` …). A
     /// code that fails its check is likely a typo of another and proves no difference.
-    private var codesByRoot: [GroupCodes]
+    private var codesByRoot: [ShortList<String>]
     /// Per root: the counties its records are placed in.
     private var countiesByRoot: [CountySet]
 
     init(_ records: [SourceRecord], keys: [RecordKeys]) {
         parent = Array(records.indices)
         rank = Array(repeating: 0, count: records.count)
-        codesByRoot = Array(repeating: GroupCodes(), count: records.count)
+        codesByRoot = Array(repeating: [], count: records.count)
         countiesByRoot = Array(repeating: [], count: records.count)
         // By position, reading only the field each pass needs: iterating the keys whole
         // copied every record's seven references for each pass.
         for index in keys.indices {
-            if let code = keys[index].creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = GroupCodes(code) }
+            if let code = keys[index].creditCode, records[index].creditCode?.isValid == true { codesByRoot[index] = [code] }
             if let county = records[index].county.county { countiesByRoot[index] = [county] }
         }
 
@@ -141,38 +141,8 @@ struct RecordGroups {
         parent[rootB] = rootA
         if rank[rootA] == rank[rootB] { rank[rootA] += 1 }
         codesByRoot[rootA] = codes
-        codesByRoot[rootB] = GroupCodes()
+        codesByRoot[rootB] = []
         countiesByRoot[rootA] = counties
         countiesByRoot[rootB] = []
-    }
-}
-
-/// One group's valid codes, in the order they joined it. Nearly every group has one code or
-/// none, held in place: a list per record was an allocation for each of a million records.
-private struct GroupCodes: Sequence {
-    private var first: String?
-    private var others: [String] = []
-
-    init(_ code: String? = nil) { first = code }
-
-    var isEmpty: Bool { first == nil }
-
-    mutating func append(_ code: String) {
-        if first == nil { first = code } else { others.append(code) }
-    }
-
-    func makeIterator() -> Iterator { Iterator(first: first, others: others.makeIterator()) }
-
-    struct Iterator: IteratorProtocol {
-        var first: String?
-        var others: IndexingIterator<[String]>
-
-        mutating func next() -> String? {
-            if let code = first {
-                first = nil
-                return code
-            }
-            return others.next()
-        }
     }
 }

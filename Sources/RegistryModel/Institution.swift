@@ -1,21 +1,25 @@
 /// An institution's id in the ledger: stable for life, never reused (`BYN-00000123`).
 public struct InstitutionID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let rawValue: String
-    /// The sequence number behind the id, or nil for an id not minted by `init(sequence:)`.
-    /// Read once here: ids are sorted and compared by it millions of times a batch.
-    public let sequence: Int?
+    /// Read once here: ids are sorted and compared by it millions of times a batch. 32 bits,
+    /// so that an id takes 24 bytes, not 32: a month holds one per record and several per
+    /// institution (a sequence past 32 bits is read as none, and its id ordered by its text).
+    private let storedSequence: Int32?
 
     public init(rawValue: String) {
         self.rawValue = rawValue
-        sequence = rawValue.hasPrefix("BYN-") ? Int(rawValue.dropFirst(4)) : nil
+        storedSequence = rawValue.hasPrefix("BYN-") ? Int32(rawValue.dropFirst(4)) : nil
     }
 
     /// The id for a sequence number; ids are minted in order and never handed out twice.
     public init(sequence: Int) {
         let digits = String(sequence)
         rawValue = "BYN-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-        self.sequence = sequence
+        storedSequence = Int32(exactly: sequence)
     }
+
+    /// The sequence number behind the id, or nil for an id not minted by `init(sequence:)`.
+    public var sequence: Int? { storedSequence.map(Int.init) }
 
     public var description: String { rawValue }
 
@@ -38,7 +42,7 @@ public struct InstitutionID: Sendable, Hashable, Comparable, Codable, CustomStri
 
     /// By sequence number, so that ordering stays numeric past the padding.
     public static func < (a: InstitutionID, b: InstitutionID) -> Bool {
-        switch (a.sequence, b.sequence) {
+        switch (a.storedSequence, b.storedSequence) {
         // Equal numbers in different spellings (`BYN-1`, `BYN-00000001`) are different ids:
         // their text orders them, so that `<` never leaves two unequal ids unordered.
         case let (x?, y?): x != y ? x < y : a.rawValue < b.rawValue

@@ -12,17 +12,17 @@ public enum Parallel {
     /// per-worker arrays and joining them would hold every result twice (half a million
     /// ledger lines with their evidence are over a gigabyte). Items that are themselves spans
     /// of work (a span of records) lower `minimumPerWorker`.
-    public static func map<Item: Sendable, Result: Sendable>(
-        _ items: [Item], minimumPerWorker: Int = minimumPerWorker, _ transform: @escaping @Sendable (Item) -> Result
-    ) -> [Result] {
+    public static func map<Items: RandomAccessCollection & Sendable, Result: Sendable>(
+        _ items: Items, minimumPerWorker: Int = minimumPerWorker, _ transform: @escaping @Sendable (Items.Element) -> Result
+    ) -> [Result] where Items.Index == Int {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / minimumPerWorker)
         guard workers > 1 else { return items.map(transform) }
         let chunk = (items.count + workers - 1) / workers
         return Array(unsafeUninitializedCapacity: items.count) { buffer, initializedCount in
             let output = Output(base: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in worker * chunk ..< min(items.count, (worker + 1) * chunk) {
-                    (output.base + index).initialize(to: transform(items[index]))
+                for offset in worker * chunk ..< min(items.count, (worker + 1) * chunk) {
+                    (output.base + offset).initialize(to: transform(items[items.startIndex + offset]))
                 }
             }
             initializedCount = items.count

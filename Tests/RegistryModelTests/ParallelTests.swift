@@ -10,6 +10,13 @@ struct ParallelTests {
         #expect(Parallel.map(items) { $0 * 2 } == items.map { $0 * 2 })
     }
 
+    @Test func mapReadsASliceFromItsOwnStart() {
+        let items = Array(0 ..< 5 * Parallel.minimumPerWorker)
+        let slice = items[Parallel.minimumPerWorker + 3 ..< 4 * Parallel.minimumPerWorker]
+        #expect(Parallel.map(slice) { $0 * 2 } == slice.map { $0 * 2 })
+        #expect(Parallel.map(7 ..< 3 * Parallel.minimumPerWorker, minimumPerWorker: 1) { $0 } == Array(7 ..< 3 * Parallel.minimumPerWorker))
+    }
+
     @Test func runFinishesEveryJobAndThrowsTheFirstFailureInJobOrder() {
         let finished = Counter()
         let jobs: [@Sendable () throws -> Void] = (0 ..< 6).map { job in
