@@ -196,12 +196,12 @@ public struct InstitutionProfile: Sendable, Hashable {
 
     /// What the records at these positions show, as a profile to merge into an institution's
     /// (`merged(with:)` keeps the receiver's id, not this placeholder).
-    static func facts(of positions: [Int], in records: [SourceRecord], keys allKeys: [RecordKeys]) -> InstitutionProfile {
+    static func facts(of positions: ArraySlice<Int32>, in records: [SourceRecord], keys allKeys: [RecordKeys]) -> InstitutionProfile {
         var facts = InstitutionProfile(id: InstitutionID(rawValue: "facts"))
         var runs = [[String]](repeating: [], count: TextKind.allCases.count)
         func add(_ text: String?, _ kind: TextKind) { if let text { runs[kind.rawValue].append(text) } }
         for position in positions {
-            let record = records[position], keys = allKeys[position]
+            let record = records[Int(position)], keys = allKeys[Int(position)]
             add(keys.creditCode, .creditCodes)
             add(keys.formerCreditCode, .formerCreditCodes)
             runs[TextKind.otherNumbers.rawValue] += keys.otherNumbers

@@ -74,7 +74,7 @@ public struct Linker: Sendable {
         var state = initialState
 
         // Step 2: place each group with the known.
-        var groupOf = Array(repeating: 0, count: records.count)
+        var groupOf = [Int32](repeating: 0, count: records.count)
         var placement: [InstitutionID] = []
         // What a group's records show depends on them alone: read on other threads a chunk of
         // groups ahead, while this one places the groups before them, one by one, in order.
@@ -85,8 +85,8 @@ public struct Linker: Sendable {
         }) { range, facts in
             for (groupIndex, groupFacts) in zip(range, facts) {
                 let group = groups[groupIndex]
-                for member in group { groupOf[member] = groupIndex }
-                let id = Self.place(matches: group.flatMap { knownMatches[$0].map { ($0.id(in: known), $0.rule) } }, in: &state)
+                for member in group { groupOf[Int(member)] = Int32(groupIndex) }
+                let id = Self.place(matches: group.flatMap { knownMatches[Int($0)].map { ($0.id(in: known), $0.rule) } }, in: &state)
                 state.add(groupFacts, to: id)
                 placement.append(id)
             }
@@ -131,7 +131,7 @@ public struct Linker: Sendable {
 
         // Every institution is placed and named: each record's link is explained on every core.
         let links = Parallel.map(records.indices) { [state, groupOf, placement, fuzzyPlaced, decisionMerged] recordIndex -> RecordLink in
-            let groupIndex = groupOf[recordIndex]
+            let groupIndex = Int(groupOf[recordIndex])
             let provisionalOrKnown = placement[groupIndex]
             let institution = state.resolve(provisionalOrKnown)
             if let match = knownMatches[recordIndex].first(where: { state.resolve($0.id(in: known)) == institution }) {
@@ -147,10 +147,10 @@ public struct Linker: Sendable {
                                   evidence: "人工决定")
             }
             let group = groups[groupIndex]
-            if group.first == recordIndex, provisionalOrKnown.isProvisional {
+            if group.first == Int32(recordIndex), provisionalOrKnown.isProvisional {
                 return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .new, score: 1, evidence: "新机构")
             }
-            let rule = Self.sharedKeyRule(keys[recordIndex], among: group.lazy.filter { $0 != recordIndex }.map { keys[$0] })
+            let rule = Self.sharedKeyRule(keys[recordIndex], among: group.lazy.filter { $0 != recordIndex }.map { keys[Int($0)] })
             return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: rule, score: 1,
                               evidence: Self.describe(rule))
         }

@@ -1,16 +1,24 @@
 /// Many short lists in one array, with where each ends. A list of its own per item is an
 /// allocation per item, a 32-byte header before a few elements, and linkage keeps one per
-/// record of the month (its matches with the known) and per known institution (its code
-/// categories).
-struct PackedLists<Element: Sendable>: Sendable {
+/// record of the month (its matches with the known), per group of records (its members) and
+/// per known institution (its code categories).
+struct PackedLists<Element: Sendable>: RandomAccessCollection, Sendable {
     private var elements: [Element] = []
     /// Where each list ends in `elements`.
     private var ends: [Int32] = []
 
     init(reservingLists lists: Int = 0) { ends.reserveCapacity(lists) }
 
+    /// Lists already laid out: the i-th ends at `ends[i]` in `elements`.
+    init(_ elements: [Element], ends: [Int32]) {
+        precondition(ends.last.map { Int($0) == elements.count } ?? elements.isEmpty, "the last list ends with the elements")
+        self.elements = elements
+        self.ends = ends
+    }
+
+    var startIndex: Int { 0 }
     /// The number of lists.
-    var count: Int { ends.count }
+    var endIndex: Int { ends.count }
 
     subscript(list: Int) -> ArraySlice<Element> {
         elements[(list == 0 ? 0 : Int(ends[list - 1])) ..< Int(ends[list])]

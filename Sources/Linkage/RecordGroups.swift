@@ -106,18 +106,33 @@ struct RecordGroups {
     }
 
     /// The groups, each a list of record indices in input order, ordered by first record.
-    mutating func groups() -> [[Int]] {
+    mutating func groups() -> PackedLists<Int32> {
+        // Counted first, then each record written to its group's place: a list per group was
+        // an allocation for each of half a million groups, held to the end of linkage.
         var groupOfRoot = [Int32](repeating: -1, count: parent.count)
-        var groups: [[Int]] = []
+        var sizes: [Int32] = []
         for index in parent.indices {
             let root = root(index)
             if groupOfRoot[root] < 0 {
-                groupOfRoot[root] = Int32(groups.count)
-                groups.append([])
+                groupOfRoot[root] = Int32(sizes.count)
+                sizes.append(0)
             }
-            groups[Int(groupOfRoot[root])].append(index)
+            sizes[Int(groupOfRoot[root])] += 1
         }
-        return groups
+        var starts: [Int32] = []
+        starts.reserveCapacity(sizes.count)
+        var next: Int32 = 0
+        for size in sizes {
+            starts.append(next)
+            next += size
+        }
+        var members = [Int32](repeating: 0, count: parent.count)
+        for index in parent.indices {
+            let group = Int(groupOfRoot[root(index)])
+            members[Int(starts[group])] = Int32(index)
+            starts[group] += 1
+        }
+        return PackedLists(members, ends: starts)
     }
 
     private mutating func union(_ a: Int, _ b: Int, guarded: Bool) {

@@ -38,9 +38,12 @@ struct BatchComputation {
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
         // Last month's lines are read only now, beside what linkage left, not under it.
-        let previousMonth = try ledger.months().filter { $0 < month }.last
-        let institutions = try MonthInstitutions(known: consume memories, linkage: linkage,
-                                                 previousLines: try previousMonth.map { try ledger.lines($0) } ?? [])
+        var previousLines: [(id: InstitutionID, line: PreviousLine)] = []
+        if let previousMonth = try ledger.months().filter({ $0 < month }).last {
+            try ledger.lines(previousMonth) { previousLines.append(($0.institutionID, PreviousLine($0))) }
+        }
+        previousLines.sort { $0.id < $1.id }
+        let institutions = try MonthInstitutions(known: consume memories, linkage: linkage, previousLines: consume previousLines)
         clock.finish("link", records: records.count)
 
         progress("分类与进度，写入台账")

@@ -22,7 +22,7 @@ struct MonthInstitutions: Sendable {
     /// profiles and histories, and every institution with records this month takes its new
     /// profile (its records join its history when it is assessed). `known` is what the ledger
     /// remembers, sorted by id; `previousLines` are last month's, in id order.
-    init(known: consuming [KnownMemory], linkage: LinkageResult, previousLines: [LedgerLine]) throws {
+    init(known: consuming [KnownMemory], linkage: LinkageResult, previousLines: [(id: InstitutionID, line: PreviousLine)]) throws {
         var held = HeldMemories(known: known)
         var changedIDs = Set<InstitutionID>()
         let profiles = Dictionary(uniqueKeysWithValues: linkage.profiles.map { ($0.id, $0) })
@@ -61,8 +61,8 @@ struct MonthInstitutions: Sendable {
         recordOrder = order.map { Int32($0) }
         var line = 0
         previous = ids.map { id in
-            while line < previousLines.count && previousLines[line].institutionID < id { line += 1 }
-            return line < previousLines.count && previousLines[line].institutionID == id ? PreviousLine(previousLines[line]) : nil
+            while line < previousLines.count && previousLines[line].id < id { line += 1 }
+            return line < previousLines.count && previousLines[line].id == id ? previousLines[line].line : nil
         }
     }
 

@@ -22,12 +22,12 @@ struct MonthInstitutionsTests {
                    rule: .creditCode, score: 1, evidence: "统一社会信用代码相同")
     }
 
-    func line(_ id: InstitutionID, status: ReregistrationStatus) -> LedgerLine {
-        LedgerLine(
+    func line(_ id: InstitutionID, status: ReregistrationStatus) -> (id: InstitutionID, line: PreviousLine) {
+        (id, PreviousLine(LedgerLine(
             institutionID: id, name: "临河区智远教育科技有限公司", creditCode: nil, formerCreditCodes: [], countyCode: "150802",
             countyName: "临河区", category: .subject, department: .education, stages: [.compulsory], reregistrationRequired: true,
             reregistrationStatus: status, completedOn: nil, overdue: false, daysOverdue: 0, flags: [], firstSeenBatch: "2021-09",
-            lastSeenBatch: "2021-09", sourceRecordCount: 1)
+            lastSeenBatch: "2021-09", sourceRecordCount: 1)))
     }
 
     @Test func eachInstitutionMeetsItsRecordsItsLastLineAndWhetherItChanged() throws {
