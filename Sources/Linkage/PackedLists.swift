@@ -44,3 +44,49 @@ struct PackedLists<Element: Sendable>: RandomAccessCollection, Sendable {
         for part in parts { append(contentsOf: part) }
     }
 }
+
+/// Which members hold each key: the key's slot in a dictionary, and every key's members in
+/// one `PackedLists`, in member order. A list per key was an allocation for each of the
+/// hundreds of thousands of brands, names and premises that step 3 blocks on.
+struct Postings<Key: Hashable & Sendable>: Sendable {
+    private var slots: [Key: Int32] = [:]
+    private let members: PackedLists<Int32>
+
+    /// `keys(member)`: the keys member `member` (of `0 ..< count`) holds, each once; asked twice.
+    init(members count: Int, keys: (Int) -> some Sequence<Key>) {
+        var sizes: [Int32] = []
+        for member in 0 ..< count {
+            for key in keys(member) {
+                if let slot = slots[key] {
+                    sizes[Int(slot)] += 1
+                } else {
+                    slots[key] = Int32(sizes.count)
+                    sizes.append(1)
+                }
+            }
+        }
+        var ends: [Int32] = []
+        ends.reserveCapacity(sizes.count)
+        var total: Int32 = 0
+        for size in sizes {
+            total += size
+            ends.append(total)
+        }
+        // Each key's members written from its start, which ends at its end.
+        var next = zip(ends, sizes).map { $0 - $1 }
+        var members = [Int32](repeating: 0, count: Int(total))
+        for member in 0 ..< count {
+            for key in keys(member) {
+                let slot = Int(slots[key]!)
+                members[Int(next[slot])] = Int32(member)
+                next[slot] += 1
+            }
+        }
+        self.members = PackedLists(members, ends: ends)
+    }
+
+    /// The members holding `key`, in member order; nil when none does.
+    subscript(key: Key) -> ArraySlice<Int32>? {
+        slots[key].map { members[Int($0)] }
+    }
+}

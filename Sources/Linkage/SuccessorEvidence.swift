@@ -55,8 +55,9 @@ enum BlockField: Hashable { case core, representative, address }
 /// Counts of a value among the candidates, for u-probabilities: among all of them, and
 /// among those of one trade (scope trains, does not).
 struct TermFrequencies {
+    /// 32 bits each: a month counts half a million enterprises' brands, names and premises.
     struct Counts {
-        var all = 0, training = 0, other = 0
+        var all: Int32 = 0, training: Int32 = 0, other: Int32 = 0
 
         mutating func add(_ trains: Bool?) {
             all += 1
@@ -66,9 +67,9 @@ struct TermFrequencies {
         /// nil: all candidates (the trade is unknown).
         subscript(_ trains: Bool?) -> Int {
             switch trains {
-            case nil: all
-            case true?: training
-            case false?: other
+            case nil: Int(all)
+            case true?: Int(training)
+            case false?: Int(other)
             }
         }
     }

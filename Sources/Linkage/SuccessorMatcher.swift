@@ -77,9 +77,9 @@ struct SuccessorCandidates {
     let enterprises: [InstitutionProfile]
     let scorer: SuccessorScorer
     /// Brands, names and addresses are Chinese: keyed by their bytes (`TextKey`).
-    private let byCore: [TextKey: [Int]]
-    private let byRepresentative: [TextKey: [Int]]
-    private let byAddress: [TextKey: [Int]]
+    private let byCore: Postings<TextKey>
+    private let byRepresentative: Postings<TextKey>
+    private let byAddress: Postings<TextKey>
     /// Each code's enterprise (a code belongs to one institution: the first one keeps it).
     private let byCode: [String: Int]
     /// Enterprise codes that fail their check, under each masked form (one position `*`):
@@ -88,23 +88,21 @@ struct SuccessorCandidates {
 
     init(enterprises: [InstitutionProfile]) {
         self.enterprises = enterprises
-        var byCore: [TextKey: [Int]] = [:], byRepresentative: [TextKey: [Int]] = [:], byAddress: [TextKey: [Int]] = [:]
         var byCode: [String: Int] = [:], byMistypedCodeMask: [String: [Int]] = [:]
         // The scorer's term counts need nothing of the blocks: counted beside them.
-        (_, scorer) = Parallel.both({
+        ((byCore, byRepresentative, byAddress), scorer) = Parallel.both({
+            func postings(_ values: (InstitutionProfile) -> ArraySlice<String>) -> Postings<TextKey> {
+                Postings(members: enterprises.count) { values(enterprises[$0]).lazy.map(TextKey.init) }
+            }
             for index in enterprises.indices {
-                let enterprise = enterprises[index]
-                for core in enterprise.cores { byCore[TextKey(core), default: []].append(index) }
-                for name in enterprise.legalRepresentatives { byRepresentative[TextKey(name), default: []].append(index) }
-                for address in enterprise.addresses { byAddress[TextKey(address), default: []].append(index) }
-                for code in enterprise.creditCodes {
+                for code in enterprises[index].creditCodes {
                     if byCode[code] == nil { byCode[code] = index }
                     guard !CreditCodeRules.isValid(code) else { continue }
                     for mask in Self.masks(code) { byMistypedCodeMask[mask, default: []].append(index) }
                 }
             }
+            return (postings(\.cores), postings(\.legalRepresentatives), postings(\.addresses))
         }, { SuccessorScorer(enterprises: enterprises) })
-        (self.byCore, self.byRepresentative, self.byAddress) = (byCore, byRepresentative, byAddress)
         (self.byCode, self.byMistypedCodeMask) = (byCode, byMistypedCodeMask)
     }
 
@@ -135,9 +133,9 @@ struct SuccessorCandidates {
     func weighed(_ profile: InstitutionProfile, different: Set<[InstitutionID]>) -> [SuccessorMatcher.Pair] {
         var block = Set<Int>()
         var unblocked = Set<BlockField>()
-        func add(_ members: [Int]?, _ field: BlockField) {
+        func add(_ members: ArraySlice<Int32>?, _ field: BlockField) {
             guard let members else { return }
-            if members.count > SuccessorMatcher.maximumBlockSize { unblocked.insert(field) } else { block.formUnion(members) }
+            if members.count > SuccessorMatcher.maximumBlockSize { unblocked.insert(field) } else { block.formUnion(members.lazy.map(Int.init)) }
         }
         for core in profile.cores { add(byCore[TextKey(core)], .core) }
         for name in profile.legalRepresentatives { add(byRepresentative[TextKey(name)], .representative) }
