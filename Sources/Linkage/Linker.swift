@@ -61,34 +61,42 @@ public struct Linker: Sendable {
         _ records: [SourceRecord], known: [InstitutionProfile], retired: [InstitutionID: InstitutionID] = [:],
         decisions: [LinkDecision] = [], nextSequence: Int
     ) -> LinkageResult {
-        let keys = Parallel.map(records, RecordKeys.init)
-        // Step 1, grouping the month's records by identifiers (one core), needs nothing of the
-        // known, and matching each record with the known nothing of the groups: one beside the
-        // other. Placing the groups and explaining each record both need every record's matches.
-        let ((groups, initialState), knownMatches) = Parallel.both({
-            var builder = RecordGroups(records, keys: keys)
-            return (builder.groups(), LinkState(known: known, retired: retired))
-        }, {
-            KnownIndex(known).matches(of: keys)
-        })
-        var state = initialState
-
-        // Step 2: place each group with the known.
+        let groups: PackedLists<Int32>, knownMatches: PackedLists<KnownMatch>
+        var state: LinkState
         var groupOf = [Int32](repeating: 0, count: records.count)
         var placement: [InstitutionID] = []
-        // What a group's records show depends on them alone: read on other threads a chunk of
-        // groups ahead, while this one places the groups before them, one by one, in order.
-        let chunks = (groups.count + groupChunk - 1) / groupChunk
-        Parallel.overlapped(chunks: chunks, make: { [groupChunk] chunk in
-            let range = chunk * groupChunk ..< min(groups.count, (chunk + 1) * groupChunk)
-            return (range, Parallel.map(groups[range]) { InstitutionProfile.facts(of: $0, in: records, keys: keys) })
-        }) { range, facts in
-            for (groupIndex, groupFacts) in zip(range, facts) {
-                let group = groups[groupIndex]
-                for member in group { groupOf[Int(member)] = Int32(groupIndex) }
-                let id = Self.place(matches: group.flatMap { knownMatches[Int($0)].map { ($0.id(in: known), $0.rule) } }, in: &state)
-                state.add(groupFacts, to: id)
-                placement.append(id)
+        // Steps 1 and 2 are the last to need every record's keys (82 MB at a million records):
+        // held in this scope only. The few records whose link is explained by a key shared in
+        // their group read theirs again.
+        do {
+            let keys = Parallel.map(records, RecordKeys.init)
+            // Step 1, grouping the month's records by identifiers (one core), needs nothing of
+            // the known, and matching each record with the known nothing of the groups: one
+            // beside the other. Placing the groups and explaining each record both need every
+            // record's matches.
+            let ((grouped, initialState), matched) = Parallel.both({
+                var builder = RecordGroups(records, keys: keys)
+                return (builder.groups(), LinkState(known: known, retired: retired))
+            }, {
+                KnownIndex(known).matches(of: keys)
+            })
+            (groups, knownMatches, state) = (grouped, matched, initialState)
+
+            // Step 2: place each group with the known.
+            // What a group's records show depends on them alone: read on other threads a chunk
+            // of groups ahead, while this one places the groups before them, one by one, in order.
+            let chunks = (groups.count + groupChunk - 1) / groupChunk
+            Parallel.overlapped(chunks: chunks, make: { [groupChunk] chunk in
+                let range = chunk * groupChunk ..< min(grouped.count, (chunk + 1) * groupChunk)
+                return (range, Parallel.map(grouped[range]) { InstitutionProfile.facts(of: $0, in: records, keys: keys) })
+            }) { range, facts in
+                for (groupIndex, groupFacts) in zip(range, facts) {
+                    let group = grouped[groupIndex]
+                    for member in group { groupOf[Int(member)] = Int32(groupIndex) }
+                    let id = Self.place(matches: group.flatMap { matched[Int($0)].map { ($0.id(in: known), $0.rule) } }, in: &state)
+                    state.add(groupFacts, to: id)
+                    placement.append(id)
+                }
             }
         }
 
@@ -150,7 +158,8 @@ public struct Linker: Sendable {
             if group.first == Int32(recordIndex), provisionalOrKnown.isProvisional {
                 return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .new, score: 1, evidence: "新机构")
             }
-            let rule = Self.sharedKeyRule(keys[recordIndex], among: group.lazy.filter { $0 != recordIndex }.map { keys[Int($0)] })
+            let rule = Self.sharedKeyRule(RecordKeys(records[recordIndex]),
+                                          among: group.filter { $0 != recordIndex }.map { RecordKeys(records[Int($0)]) })
             return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: rule, score: 1,
                               evidence: Self.describe(rule))
         }
@@ -189,10 +198,8 @@ public struct Linker: Sendable {
         return weaker ?? state.provisional()
     }
 
-    /// The strongest identifier a record shares with the rest of its group. Every record of
-    /// the month is explained at once, at linkage's peak: the others are read in place, not
-    /// copied into a list with a set of numbers each.
-    private static func sharedKeyRule(_ keys: RecordKeys, among others: some Sequence<RecordKeys>) -> LinkRule {
+    /// The strongest identifier a record shares with the rest of its group.
+    private static func sharedKeyRule(_ keys: RecordKeys, among others: [RecordKeys]) -> LinkRule {
         if let code = keys.creditCode, others.contains(where: { $0.creditCode == code }) { return .creditCode }
         if others.contains(where: { other in
             (keys.formerCreditCode != nil && other.creditCode == keys.formerCreditCode)
