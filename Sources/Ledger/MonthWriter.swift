@@ -125,23 +125,29 @@ public struct MonthWriter {
     /// whose evidence SQLite copies from the lines this month already wrote. Flagged
     /// institutions' evidence (a fifth of a gigabyte at a million records) is then never held
     /// for the whole month.
-    public func insert(reviews: [ReviewItem], then lineReviews: [LineReview]) throws {
+    /// Review items at positions `first`, `first + 1` …: a month writes each kind as it is
+    /// found, not all at the end (a million records' category reviews carry 40 MB of evidence).
+    public func insert(reviews: [ReviewItem], from first: Int) throws {
         let reviewItem = RowInserter(try db.cachedStatement(sql: "INSERT INTO review_item VALUES (?, ?, ?, ?, ?, ?)"))
-        for (position, review) in reviews.enumerated() {
+        for (offset, review) in reviews.enumerated() {
             reviewItem.bind(1, month)
-            reviewItem.bind(2, position + 1)
+            reviewItem.bind(2, first + offset)
             reviewItem.bind(3, review.kind.rawValue)
             reviewItem.bind(4, review.institutionIDs.map(\.rawValue).joined(separator: " "))
             reviewItem.bind(5, review.summary)
             reviewItem.bind(6, review.evidence)
             try reviewItem.insert()
         }
+    }
+
+    /// Reviews of lines at positions `first`, `first + 1` …, each with its line's evidence.
+    public func insert(lineReviews: [LineReview], from first: Int) throws {
         let lineReview = RowInserter(try db.cachedStatement(sql: """
             INSERT INTO review_item (month, position, kind, institution_ids, summary, evidence)
             SELECT month, ?, ?, institution_id, ?, evidence FROM ledger_line WHERE month = ? AND institution_id = ?
             """))
         for (offset, review) in lineReviews.enumerated() {
-            lineReview.bind(1, reviews.count + offset + 1)
+            lineReview.bind(1, first + offset)
             lineReview.bind(2, review.kind.rawValue)
             lineReview.bind(3, review.summary)
             lineReview.bind(4, month)

@@ -67,8 +67,11 @@ struct BatchComputation {
         // The lines themselves are only counted: kept, they and the flag reviews' evidence were
         // 0.38 GB of the 1M first month's peak.
         var summary = Summary()
-        var categoryReviews: [ReviewItem] = []
+        // Reviews are numbered links first, then categories, then flags: the flags' wait for
+        // the month's last line, each with a summary shared among those that read alike.
+        var nextReview = 1
         var flagReviews: [LineReview] = []
+        var flagSummaries = TextPool()
         var assessing = Duration.zero
         try ledger.write(month: month) { writer in
             // The summary is set once every line is known.
@@ -79,6 +82,9 @@ struct BatchComputation {
             try writer.insert(files: files)
             try writer.mint(newInstitutions)
             try writer.insert(rejects: rejects)
+            let linkReviews = Self.linkReviews(linkage.reviews)
+            try writer.insert(reviews: linkReviews, from: nextReview)
+            nextReview += linkReviews.count
             // Each institution's month depends on its own records and memory only: assessed on
             // every core, a chunk ahead of the one being written, and written in id order. A
             // share of the month's records rides along with each chunk, so that inserting
@@ -95,13 +101,15 @@ struct BatchComputation {
                 try writer.insert(states: assessments.compactMap(\.state))
                 try writer.insert(lines: assessments.map(\.line))
                 try writer.insert(statusChanges: assessments.compactMap(\.statusChange))
+                let categoryReviews = assessments.compactMap(\.categoryReview)
+                try writer.insert(reviews: categoryReviews, from: nextReview)
+                nextReview += categoryReviews.count
                 for assessment in assessments {
                     summary.count(assessment.line.line)
-                    if let review = assessment.categoryReview { categoryReviews.append(review) }
-                    if let review = Self.flagReview(assessment.line.line) { flagReviews.append(review) }
+                    if let review = Self.flagReview(assessment.line.line, summaries: &flagSummaries) { flagReviews.append(review) }
                 }
             }
-            try writer.insert(reviews: Self.linkReviews(linkage.reviews) + categoryReviews, then: flagReviews)
+            try writer.insert(lineReviews: flagReviews, from: nextReview)
             try writer.insert(merges: linkage.merges.map {
                 MergeRow(retired: $0.retired, survivor: $0.survivor, rule: $0.rule, evidence: $0.evidence)
             })
@@ -297,11 +305,11 @@ struct BatchComputation {
     }
 
     /// A flag review shows its line's evidence, which the ledger copies from the line.
-    private static func flagReview(_ line: LedgerLine) -> LineReview? {
+    private static func flagReview(_ line: LedgerLine, summaries: inout TextPool) -> LineReview? {
         let flags = reviewedFlags.filter(line.flags.contains)
         guard !flags.isEmpty else { return nil }
         return LineReview(kind: .flag, institution: line.institutionID,
-                          summary: "请核实：" + flags.map(\.chineseName).joined(separator: "；"))
+                          summary: summaries.shared("请核实：" + flags.map(\.chineseName).joined(separator: "；")))
     }
 }
 

@@ -90,7 +90,8 @@ import RegistryModel
             try writer.insert(batch: september.batch)
             try writer.mint([flagged, InstitutionID(sequence: 2)])
             try writer.insert(lines: [LineRow(line: line, evidence: evidence)])
-            try writer.insert(reviews: [category], then: [LineReview(kind: .flag, institution: flagged, summary: "请核实：疑似变相学科类培训")])
+            try writer.insert(reviews: [category], from: 1)
+            try writer.insert(lineReviews: [LineReview(kind: .flag, institution: flagged, summary: "请核实：疑似变相学科类培训")], from: 2)
         }
         #expect(try ledger.reviews("2021-09") == [
             category,
