@@ -14,7 +14,9 @@ import RegistryModel
 /// code-less record belongs to is not for a name to say. Coded groups whose codes are of
 /// different kinds (an enterprise whose non-profit kept its name) are joined.
 struct RecordGroups {
-    private var parent: [Int]
+    /// 32-bit positions, as in every per-record table here: a million records' tables are
+    /// alive beside the index of the known.
+    private var parent: [Int32]
     private var rank: [UInt8]
     /// Per root: the valid codes of its records, at most one per category (`91`, `52` …). A
     /// code that fails its check is likely a typo of another and proves no difference.
@@ -23,7 +25,7 @@ struct RecordGroups {
     private var countiesByRoot: [CountySet]
 
     init(_ records: [SourceRecord], keys: [RecordKeys]) {
-        parent = Array(records.indices)
+        parent = records.indices.map(Int32.init)
         rank = Array(repeating: 0, count: records.count)
         codesByRoot = Array(repeating: [], count: records.count)
         countiesByRoot = Array(repeating: [], count: records.count)
@@ -35,25 +37,26 @@ struct RecordGroups {
         }
 
         // Each table lives only through its own pass: all three at once were 0.15 GB of a
-        // million records' linkage, beside the index of the known being built.
+        // million records' linkage, beside the index of the known being built. Each grows to
+        // what it holds: room reserved for every record doubled a table of codes or names
+        // that records repeat (2^21 slots where 2^20 hold them).
         do {
-            var firstByCode: [TextKey: Int] = [:]
-            firstByCode.reserveCapacity(keys.count)
+            var firstByCode: [TextKey: Int32] = [:]
             do {
-                var firstByNumber: [TextKey: Int] = [:]
+                var firstByNumber: [TextKey: Int32] = [:]
                 for index in keys.indices {
                     if let code = keys[index].creditCode {
-                        if let first = firstByCode[TextKey(code)] { union(first, index, guarded: false) } else { firstByCode[TextKey(code)] = index }
+                        if let first = firstByCode[TextKey(code)] { union(Int(first), index, guarded: false) } else { firstByCode[TextKey(code)] = Int32(index) }
                     }
                     for number in keys[index].otherNumbers {
-                        if let first = firstByNumber[TextKey(number)] { union(first, index, guarded: true) } else { firstByNumber[TextKey(number)] = index }
+                        if let first = firstByNumber[TextKey(number)] { union(Int(first), index, guarded: true) } else { firstByNumber[TextKey(number)] = Int32(index) }
                     }
                 }
             }
             // A former code joins its record to the record that carries that code.
             for index in keys.indices {
                 if let former = keys[index].formerCreditCode, let holder = firstByCode[TextKey(former)] {
-                    union(holder, index, guarded: false)
+                    union(Int(holder), index, guarded: false)
                 }
             }
         }
@@ -61,11 +64,10 @@ struct RecordGroups {
         // for each of half a million names, nearly all held once.
         var membersByName: [TextKey: [Int]] = [:]
         do {
-            var firstByName: [TextKey: Int] = [:]
-            firstByName.reserveCapacity(keys.count)
+            var firstByName: [TextKey: Int32] = [:]
             for index in keys.indices {
                 guard let name = keys[index].name.map(TextKey.init) else { continue }
-                if let first = firstByName[name] { membersByName[name, default: [first]].append(index) } else { firstByName[name] = index }
+                if let first = firstByName[name] { membersByName[name, default: [Int(first)]].append(index) } else { firstByName[name] = Int32(index) }
             }
         }
         // Names in byte order, so that every run joins the same way.
@@ -99,8 +101,8 @@ struct RecordGroups {
     mutating func root(_ index: Int) -> Int {
         var node = index
         while parent[node] != node {
-            parent[node] = parent[parent[node]]
-            node = parent[node]
+            parent[node] = parent[Int(parent[node])]
+            node = Int(parent[node])
         }
         return node
     }
@@ -153,7 +155,7 @@ struct RecordGroups {
         }
         let counties = countiesByRoot[rootA].union(countiesByRoot[rootB])
         if rank[rootA] < rank[rootB] { swap(&rootA, &rootB) }
-        parent[rootB] = rootA
+        parent[rootB] = Int32(rootA)
         if rank[rootA] == rank[rootB] { rank[rootA] += 1 }
         codesByRoot[rootA] = codes
         codesByRoot[rootB] = []

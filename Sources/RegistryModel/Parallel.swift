@@ -63,13 +63,21 @@ public enum Parallel {
     }
 
     /// Lets go of a value on another thread: a month's records and memories are millions of
-    /// small objects, whose freeing the next step need not wait for. The caller must hold no
-    /// other reference (pass it with `consume`).
+    /// small objects, whose freeing need not hold up the step that follows. The caller must
+    /// hold no other reference (pass it with `consume`).
     public static func release<Value: Sendable>(_ value: consuming Value) {
         let box = Box<Value>()
         box.value = consume value
-        DispatchQueue.global().async { box.value = nil }
+        DispatchQueue.global().async(group: releasing) { box.value = nil }
     }
+
+    /// Waits until every value handed to `release` is let go of: before a step that allocates
+    /// much, so that it does not stand on top of what is still being freed.
+    public static func finishReleasing() {
+        releasing.wait()
+    }
+
+    private static let releasing = DispatchGroup()
 
     /// A value handed to the thread that lets go of it.
     private final class Box<Value>: @unchecked Sendable {

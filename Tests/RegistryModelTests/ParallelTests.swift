@@ -64,6 +64,22 @@ struct ParallelTests {
         #expect(made.value <= 4 + 1 + 1)
     }
 
+    @Test func finishReleasingWaitsUntilEveryReleasedValueIsGone() {
+        final class Watched: Sendable {
+            let gone: Counter
+            init(_ gone: Counter) { self.gone = gone }
+            deinit {
+                Thread.sleep(forTimeInterval: 0.05)
+                gone.add()
+            }
+        }
+        let gone = Counter()
+        Parallel.release(Watched(gone))
+        Parallel.release(Watched(gone))
+        Parallel.finishReleasing()
+        #expect(gone.value == 2)
+    }
+
     final class Counter: @unchecked Sendable {
         private var count = 0
         private let lock = NSLock()
