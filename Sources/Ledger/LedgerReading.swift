@@ -58,8 +58,8 @@ extension Ledger {
     }
 
     /// The month's lines one at a time, in no particular order, without their evidence: for a
-    /// reader that keeps only part of each (half a million whole lines, and their sorted copy,
-    /// were 0.2 GB of the 1M second month's peak).
+    /// reader that keeps only part of each (at 1M, half a million whole lines and their sorted
+    /// copy were part of the 0.2 GB that carrying linkage into the memories added).
     public func lines(_ month: String, each: (LedgerLine) throws -> Void) throws {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.lineColumns(withEvidence: false)) FROM ledger_line WHERE month = ?",

@@ -38,8 +38,8 @@ struct RecordGroups {
 
         // Each table lives only through its own pass: all three at once were 0.15 GB of a
         // million records' linkage, beside the index of the known being built. Each grows to
-        // what it holds: room reserved for every record doubled a table of codes or names
-        // that records repeat (2^21 slots where 2^20 hold them).
+        // what it holds, not to room reserved for every record (2^21 slots at a million), as
+        // records repeat their codes and names.
         do {
             var firstByCode: [TextKey: Int32] = [:]
             do {

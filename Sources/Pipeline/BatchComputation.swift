@@ -67,8 +67,9 @@ struct BatchComputation {
         // The lines themselves are only counted: kept, they and the flag reviews' evidence were
         // 0.38 GB of the 1M first month's peak.
         var summary = Summary()
-        // Reviews are numbered links first, then categories, then flags: the flags' wait for
-        // the month's last line, each with a summary shared among those that read alike.
+        // Reviews are numbered links first, then categories, then flags. Flag reviews wait for
+        // the month's last line (each copies its line's evidence); those that read alike share
+        // one summary.
         var nextReview = 1
         var flagReviews: [LineReview] = []
         var flagSummaries = TextPool()

@@ -72,6 +72,7 @@ struct MonthInstitutions: Sendable {
         precondition(next == order.count, "a record linked to an institution the month does not hold")
         recordStarts = starts
         recordOrder = order
+        // Changed this month: merged, or given records (a run of its own in `recordOrder`).
         changed = zip(ids, zip(starts, starts.dropFirst())).map { id, run in changedIDs.contains(id) || run.1 > run.0 }
         var line = 0
         previous = ids.map { id in
