@@ -30,12 +30,8 @@ struct MonthInstitutions: Sendable {
         // institutions with records, were 0.15 GB of this step's peak at 1M with the lines).
         let profiles = linkage.profiles
         func profile(_ id: InstitutionID) -> InstitutionProfile? {
-            var low = 0, high = profiles.count
-            while low < high {
-                let middle = (low + high) / 2
-                if profiles[middle].id < id { low = middle + 1 } else { high = middle }
-            }
-            return low < profiles.count && profiles[low].id == id ? profiles[low] : nil
+            let position = firstPosition(notBelow: id, in: profiles, by: \.id)
+            return position < profiles.count && profiles[position].id == id ? profiles[position] : nil
         }
         for merge in linkage.merges {
             guard let lost = held.take(merge.retired) else { continue }
@@ -117,12 +113,8 @@ private struct HeldMemories {
 
     /// The position of `id` among the known memories not taken.
     private func position(_ id: InstitutionID) -> Int? {
-        var low = 0, high = known.count
-        while low < high {
-            let middle = (low + high) / 2
-            if known[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < known.count && known[low].id == id && !taken[low] ? low : nil
+        let position = firstPosition(notBelow: id, in: known, by: \.id)
+        return position < known.count && known[position].id == id && !taken[position] ? position : nil
     }
 
     subscript(id: InstitutionID) -> HeldMemory? {
@@ -168,4 +160,15 @@ private struct HeldMemories {
         }
         return (ids, memories)
     }
+}
+
+/// Binary search in a list sorted by id: the position of the first element whose id is not
+/// below `id` (the list's count when there is none).
+private func firstPosition<Element>(notBelow id: InstitutionID, in list: [Element], by idOf: (Element) -> InstitutionID) -> Int {
+    var low = 0, high = list.count
+    while low < high {
+        let middle = (low + high) / 2
+        if idOf(list[middle]) < id { low = middle + 1 } else { high = middle }
+    }
+    return low
 }
