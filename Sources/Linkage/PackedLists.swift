@@ -9,11 +9,23 @@ struct PackedLists<Element: Sendable>: RandomAccessCollection, Sendable {
 
     init(reservingLists lists: Int = 0) { ends.reserveCapacity(lists) }
 
-    /// Lists already laid out: the i-th ends at `ends[i]` in `elements`.
-    init(_ elements: [Element], ends: [Int32]) {
-        precondition(ends.last.map { Int($0) == elements.count } ?? elements.isEmpty, "the last list ends with the elements")
-        self.elements = elements
-        self.ends = ends
+    /// Members `0 ..< count` written into the lists `lists(member)` names, each list in member
+    /// order; `sizes[i]` is how many members list i holds, counted by the caller beforehand.
+    init(sizes: [Int32], members count: Int, lists: (Int) -> some Sequence<Int>) where Element == Int32 {
+        var end: Int32 = 0
+        ends = sizes.map { size in
+            end += size
+            return end
+        }
+        // Each list is written from its start onwards.
+        var next = zip(ends, sizes).map { $0 - $1 }
+        elements = [Int32](repeating: 0, count: Int(end))
+        for member in 0 ..< count {
+            for list in lists(member) {
+                elements[Int(next[list])] = Int32(member)
+                next[list] += 1
+            }
+        }
     }
 
     var startIndex: Int { 0 }
@@ -55,6 +67,7 @@ struct Postings<Key: Hashable & Sendable>: Sendable {
     /// `keys(member)`: the keys member `member` (of `0 ..< count`) holds, each once; asked twice.
     init(members count: Int, keys: (Int) -> some Sequence<Key>) {
         var sizes: [Int32] = []
+        // Each key's slot, in the order keys are first met, and how many members hold it.
         for member in 0 ..< count {
             for key in keys(member) {
                 if let slot = slots[key] {
@@ -65,24 +78,8 @@ struct Postings<Key: Hashable & Sendable>: Sendable {
                 }
             }
         }
-        var ends: [Int32] = []
-        ends.reserveCapacity(sizes.count)
-        var total: Int32 = 0
-        for size in sizes {
-            total += size
-            ends.append(total)
-        }
-        // Each key's members written from its start, which ends at its end.
-        var next = zip(ends, sizes).map { $0 - $1 }
-        var members = [Int32](repeating: 0, count: Int(total))
-        for member in 0 ..< count {
-            for key in keys(member) {
-                let slot = Int(slots[key]!)
-                members[Int(next[slot])] = Int32(member)
-                next[slot] += 1
-            }
-        }
-        self.members = PackedLists(members, ends: ends)
+        let slots = slots
+        members = PackedLists(sizes: sizes, members: count) { keys($0).lazy.map { Int(slots[$0]!) } }
     }
 
     /// The members holding `key`, in member order; nil when none does.
