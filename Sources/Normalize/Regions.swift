@@ -17,6 +17,9 @@ struct RegionTable: Sendable {
 
     /// Longest first, so that `临河区` is tried before `临河`.
     let terms: [Term]
+    /// Each first character's terms (positions in `terms`, in its order). A text is read once,
+    /// character by character, where searching it once per term was a tenth of normalising.
+    private let termsByFirstCharacter: [UInt32: [Int]]
 
     init(rows: [(line: Int, columns: [String])]) throws {
         var terms: [Term] = []
@@ -42,27 +45,39 @@ struct RegionTable: Sendable {
             if columns.count > 2 && !columns[2].isEmpty && !short { throw bad }
             terms.append(Term(bytes: Array(text.utf8), place: place, short: short))
         }
-        self.terms = terms.sorted { $0.bytes.count > $1.bytes.count }
+        let sorted = terms.sorted { $0.bytes.count > $1.bytes.count }
+        self.terms = sorted
+        termsByFirstCharacter = Dictionary(grouping: sorted.indices) { Self.character(at: 0, in: sorted[$0].bytes).key }
     }
 
-    /// The place a free text names: the county term occurring first, else `.city` when a
-    /// city term occurs. Short terms only when `includeShort`.
+    /// The place a free text names: the county term occurring first (the longest of those
+    /// starting there), else `.city` when a city term occurs. Short terms only when
+    /// `includeShort`.
     func find(in bytes: [UInt8], includeShort: Bool) -> CountyFinding? {
-        var best: (offset: Int, county: County)? = nil
         var city = false
-        for term in terms where includeShort || !term.short {
-            guard let offset = bytes.firstOffset(of: term.bytes) else { continue }
-            switch term.place {
-            case .county(let county):
-                if best == nil || offset < best!.offset { best = (offset, county) }
-            case .city:
-                city = true
-            case .province:
-                break
+        var offset = 0
+        while offset < bytes.count {
+            let (key, length) = Self.character(at: offset, in: bytes)
+            for term in (termsByFirstCharacter[key] ?? []).lazy.map({ terms[$0] }) where includeShort || !term.short {
+                guard bytes.count - offset >= term.bytes.count,
+                      bytes[offset ..< offset + term.bytes.count].elementsEqual(term.bytes) else { continue }
+                switch term.place {
+                case .county(let county): return .county(county)
+                case .city: city = true
+                case .province: break
+                }
             }
+            offset += length
         }
-        if let best { return .county(best.county) }
         return city ? .cityLevel : nil
+    }
+
+    /// The UTF-8 character starting at `offset`, its bytes as one number, and its length.
+    private static func character(at offset: Int, in bytes: [UInt8]) -> (key: UInt32, length: Int) {
+        let lead = bytes[offset]
+        let length = min(bytes.count - offset, lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+        let key = bytes[offset ..< offset + length].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        return (key, length)
     }
 
     /// The term the bytes start with (longest), if any.

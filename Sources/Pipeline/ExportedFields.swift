@@ -16,7 +16,7 @@ final class ExportedFieldsWriter {
     }
 
     func append(_ values: FieldValues) {
-        ends.append(appender.append(values.json).upperBound)
+        ends.append(appender.append(values.jsonBytes).upperBound)
     }
 
     /// Everything appended, readable.

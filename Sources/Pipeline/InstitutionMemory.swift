@@ -77,7 +77,7 @@ struct HeldMemory {
     func spilling(to appender: SpillFile.Appender) -> HeldMemory {
         guard case .stored(let text) = history else { return self }
         var spilled = self
-        spilled.history = .spilled(appender.file, appender.append(text))
+        spilled.history = .spilled(appender.file, appender.append(text.utf8))
         return spilled
     }
 

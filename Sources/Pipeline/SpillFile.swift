@@ -75,10 +75,10 @@ final class SpillFile: Sendable {
             pending.reserveCapacity(Self.flushSize + 4096)
         }
 
-        /// Appends the text; returns where it will be in the file.
-        func append(_ text: String) -> Range<Int> {
+        /// Appends the text (its UTF-8); returns where it will be in the file.
+        func append(_ text: some Collection<UInt8>) -> Range<Int> {
             let start = flushedBytes + pending.count
-            pending.append(contentsOf: text.utf8)
+            pending.append(contentsOf: text)
             let end = flushedBytes + pending.count
             if pending.count >= Self.flushSize { writePending() }
             return start ..< end

@@ -114,11 +114,24 @@ public struct FieldValues: Sendable, Hashable {
     public var present: [(field: Field, value: String)] {
         var result: [(field: Field, value: String)] = []
         result.reserveCapacity(values.count)
-        for field in Field.byOrdinal where presence & (1 << field.ordinal) != 0 {
-            result.append((field, values[result.count]))
-        }
+        forEachPresent { result.append(($0, $1)) }
         return result
     }
+
+    /// Each field that carries a value, with it, in `Field.allCases` order.
+    public func forEachPresent(_ body: (Field, String) -> Void) {
+        var position = 0
+        for field in Field.byOrdinal where presence & (1 << field.ordinal) != 0 {
+            body(field, values[position])
+            position += 1
+        }
+    }
+
+    /// How many fields carry a value.
+    public var presentCount: Int { values.count }
+
+    /// The bytes of every value, in UTF-8.
+    public var valueByteCount: Int { values.reduce(0) { $0 + $1.utf8.count } }
 
     /// A record's values while a reader collects them, one slot per field; `values` keeps
     /// the present ones.

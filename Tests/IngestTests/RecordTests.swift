@@ -43,6 +43,28 @@ import RegistryModel
         #expect(ingested.records.count == 2)
     }
 
+    @Test func aCutUTF8SequenceRejectsItsRowEvenWhereItsRepairIsAsLong() throws {
+        // F0 9F 98 opens a four-byte character and stops: decoding would put U+FFFD (three
+        // bytes) in its place, so the repaired value is exactly as long as the bytes read.
+        var csv = Array("企业名称,统一社会信用代码\n".utf8)
+        for index in 1...200 { csv += Array("临河区第\(index)号教育科技有限公司,91150802MA0N2XKQ3B\n".utf8) }
+        csv += Array("临河区".utf8) + [0xF0, 0x9F, 0x98] + Array("A公司,91150802MA0N2XKQ3C\n".utf8)
+        let ingested = try ingest(try folder(with: ["a.csv": csv]))
+        #expect(ingested.files.first?.encoding == .utf8)
+        #expect(ingested.rejects.map(\.reason) == [.undecodableBytes(field: "企业名称", encoding: .utf8)])
+        #expect(ingested.records.count == 200)
+    }
+
+    @Test func aGB18030ValueCarryingTheReplacementCharacterIsRejected() throws {
+        var bytes = try fixtureBytes("市场监管_企业_2021-09.csv")
+        // 84 31 A4 37 is U+FFFD in GB18030: an earlier program could not read this name.
+        bytes += Array("ABC".utf8) + [0x84, 0x31, 0xA4, 0x37] + Array(",91150802MA0N2XKQ3B,x,y,z,1,2,3,4,5\r\n".utf8)
+        let ingested = try ingest(try folder(with: ["a.csv": bytes]))
+        #expect(ingested.files.first?.encoding == .gb18030)
+        #expect(ingested.rejects.last?.reason == .replacementCharacter(field: "企业名称"))
+        #expect(ingested.records.count == 2)
+    }
+
     @Test func valuesCrossingChunkBoundariesArriveWhole() throws {
         // Well over one 1 MiB chunk, with three-byte characters falling across chunk ends.
         var csv = "企业名称,统一社会信用代码,经营范围\n"

@@ -30,6 +30,8 @@ struct CountyTests {
         (nil, nil, "乌拉特中旗海流图镇", nil, .uratMiddle, .address),
         (nil, nil, "巴彦淖尔市五原路18号", nil, nil, nil),                      // a street, not 五原县
         (nil, nil, "临河区五原路18号", nil, .linhe, .address),
+        (nil, nil, "五原县隆兴昌镇临河区驻五原办事处", nil, .wuyuan, .address),   // the county named first
+        (nil, nil, "巴彦淖尔经济技术开发区创业路8号", nil, .linhe, .address),      // the longest term where it starts
         // name only
         (nil, nil, nil, "巴彦淖尔市临河区智远教育科技有限公司", .linhe, .name),
         (nil, nil, nil, "智远教育（临河）有限公司", .linhe, .name),
