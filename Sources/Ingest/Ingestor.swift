@@ -46,9 +46,10 @@ public struct Ingestor: Sendable {
     }
 
     /// Recognises every file before any record is used, so that an unreadable file stops
-    /// the batch before anything is written.
+    /// the batch before anything is written. Files are read on every core: nothing else can
+    /// start until the survey is done.
     public func survey() throws -> [InputFile] {
-        try fileNames().map(recognise)
+        try Parallel.mapEach(try fileNames()) { try recognise($0) }
     }
 
     /// Streams one file's records and rejects, in file order, to `emit`.

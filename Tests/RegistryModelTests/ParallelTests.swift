@@ -29,6 +29,26 @@ struct ParallelTests {
         #expect(finished.value == 6)
     }
 
+    @Test func mapEachKeepsInputOrderAndThrowsTheFirstFailureInInputOrder() throws {
+        // The first item is the slowest: its result must still come first.
+        let sizes = [0.05, 0, 0.01, 0, 0]
+        #expect(try Parallel.mapEach(Array(sizes.indices)) { index in
+            Thread.sleep(forTimeInterval: sizes[index])
+            return index * 10
+        } == [0, 10, 20, 30, 40])
+
+        let finished = Counter()
+        #expect(throws: Failure(job: 1)) {
+            try Parallel.mapEach(Array(0 ..< 5)) { index in
+                finished.add()
+                if index == 3 { throw Failure(job: 3) }
+                if index == 1 { Thread.sleep(forTimeInterval: 0.05); throw Failure(job: 1) }
+                return index
+            }
+        }
+        #expect(finished.value == 5)
+    }
+
     @Test func bothReturnsEachJobsResultAndWaitsForBothBeforeThrowing() throws {
         let (text, number) = try Parallel.both({ "臨河" }, { 42 })
         #expect(text == "臨河" && number == 42)
