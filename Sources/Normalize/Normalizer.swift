@@ -86,7 +86,7 @@ public struct Normalizer: Sendable {
         func wording(_ text: String?) -> String? { text.map { texts.wordings.shared($0) } }
         return SourceRecord(
             ref: raw.ref, kind: raw.kind, layout: raw.layout,
-            name: name, nameKeys: nameKeys.map { $0.keys.sharing(in: &texts.names) },
+            name: name, nameKeys: nameKeys.map { $0.keys.sharing(in: &texts.names, from: name!) },
             creditCode: code, formerCreditCode: former,
             registrationNumber: values[.registrationNumber].flatMap(Self.identifier),
             certificateNumber: values[.certificateNumber].flatMap(Self.identifier),
@@ -179,8 +179,11 @@ public struct Normalizer: Sendable {
 }
 
 private extension NameKeys {
-    func sharing(in pool: inout TextPool) -> NameKeys {
-        NameKeys(full: pool.shared(full), regionless: pool.shared(regionless), core: pool.shared(core))
+    /// A key with the bytes of the (pooled) name it was made from is that name: most full
+    /// keys and many regionless ones, which are then not looked up in the pool again.
+    func sharing(in pool: inout TextPool, from name: String) -> NameKeys {
+        func shared(_ key: String) -> String { key.hasSameUTF8(as: name) ? name : pool.shared(key) }
+        return NameKeys(full: shared(full), regionless: shared(regionless), core: shared(core))
     }
 }
 

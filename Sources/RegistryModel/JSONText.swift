@@ -122,6 +122,22 @@ public enum JSONText {
             bytes.append(UInt8(ascii: ":"))
         }
 
+        /// A key as `add(encodedKey:_:)` takes it: for a writer that runs once per record,
+        /// encoded once.
+        public static func encodedKey(_ key: String) -> [UInt8] {
+            var bytes: [UInt8] = []
+            JSONText.appendString(key, to: &bytes)
+            return bytes
+        }
+
+        /// A string member whose key was encoded by `encodedKey(_:)`.
+        public mutating func add(encodedKey: [UInt8], _ value: String) {
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: encodedKey)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.appendString(value, to: &bytes)
+        }
+
         /// A string, or `null`.
         public mutating func add(_ key: String, _ value: String?) {
             self.key(key)
@@ -208,9 +224,12 @@ extension FieldValues {
     public var jsonBytes: [UInt8] {
         // A member is its value, its key (up to 22 bytes) and six bytes of punctuation.
         var object = JSONText.Object(reservingCapacity: valueByteCount + 28 * presentCount + 2)
-        forEachPresent { field, value in object.add(field.rawValue, value) }
+        forEachPresent { field, value in object.add(encodedKey: Self.encodedKeys[field.ordinal], value) }
         return object.closedBytes()
     }
+
+    /// Each field's key, by ordinal.
+    private static let encodedKeys = Field.byOrdinal.map { JSONText.Object.encodedKey($0.rawValue) }
 
     /// The values `json` wrote; members that name no field, or are no string, are left out.
     public init(json: String) {
