@@ -37,13 +37,11 @@ struct BatchComputation {
             records, known: memories.map(\.memory.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 
+        var institutions = try MonthInstitutions(known: consume memories, linkage: linkage)
         // Last month's lines are read only now, beside what linkage left, not under it.
-        var previousLines: [(id: InstitutionID, line: PreviousLine)] = []
         if let previousMonth = try ledger.months().filter({ $0 < month }).last {
-            try ledger.lines(previousMonth) { previousLines.append(($0.institutionID, PreviousLine($0))) }
+            try ledger.lines(previousMonth) { institutions.setPrevious(PreviousLine($0), of: $0.institutionID) }
         }
-        previousLines.sort { $0.id < $1.id }
-        let institutions = try MonthInstitutions(known: consume memories, linkage: linkage, previousLines: consume previousLines)
         clock.finish("link", records: records.count)
 
         progress("分类与进度，写入台账")

@@ -11,8 +11,8 @@ struct MonthInstitutions: Sendable {
     let memories: [HeldMemory]
     /// Whether its memory changed this month (records added, a merge), so its state is written.
     let changed: [Bool]
-    /// Its line last month, if it had one.
-    let previous: [PreviousLine?]
+    /// Its line last month, if it had one (`setPrevious(_:of:)`).
+    private(set) var previous: [PreviousLine?]
     /// The month's records institution by institution (input order within each): positions in
     /// the month's records, the i-th institution's from `recordStarts[i]` to `recordStarts[i + 1]`.
     private let recordOrder: [Int32]
@@ -21,8 +21,8 @@ struct MonthInstitutions: Sendable {
     /// Carries what linkage found into the institutions' memories: merged institutions join
     /// profiles and histories, and every institution with records this month takes its new
     /// profile (its records join its history when it is assessed). `known` is what the ledger
-    /// remembers, sorted by id; `previousLines` are last month's, in id order.
-    init(known: consuming [KnownMemory], linkage: LinkageResult, previousLines: [(id: InstitutionID, line: PreviousLine)]) throws {
+    /// remembers, sorted by id.
+    init(known: consuming [KnownMemory], linkage: LinkageResult) throws {
         var held = HeldMemories(known: known)
         var changedIDs = Set<InstitutionID>()
         // Linkage's profiles are sorted by id: found by binary search, not through a table of
@@ -70,11 +70,15 @@ struct MonthInstitutions: Sendable {
         recordOrder = order
         // Changed this month: merged, or given records (a run of its own in `recordOrder`).
         changed = zip(ids, zip(starts, starts.dropFirst())).map { id, run in changedIDs.contains(id) || run.1 > run.0 }
-        var line = 0
-        previous = ids.map { id in
-            while line < previousLines.count && previousLines[line].id < id { line += 1 }
-            return line < previousLines.count && previousLines[line].id == id ? previousLines[line].line : nil
-        }
+        previous = Array(repeating: nil, count: ids.count)
+    }
+
+    /// Places an institution's line of last month, read one at a time into its place: gathered
+    /// in a list of their own and sorted first, half a million lines were 86 MB of the 1M
+    /// second month's peak. Lines of institutions the month does not hold are not needed.
+    mutating func setPrevious(_ line: PreviousLine, of id: InstitutionID) {
+        let position = firstPosition(notBelow: id, in: ids, by: { $0 })
+        if position < ids.count, ids[position] == id { previous[position] = line }
     }
 
     var count: Int { ids.count }

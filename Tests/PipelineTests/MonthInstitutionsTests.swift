@@ -38,9 +38,11 @@ struct MonthInstitutionsTests {
             profiles: [InstitutionProfile(id: withRecords), InstitutionProfile(id: new)],
             merges: [Merge(retired: merged, survivor: withRecords, rule: .creditCode, evidence: "代码相同")],
             reviews: [], nextSequence: 8)
-        let institutions = try MonthInstitutions(
-            known: memories, linkage: linkage,
-            previousLines: [line(known, status: .inProgress), line(merged, status: .notStarted), line(retiredLastMonth, status: .exited)])
+        var institutions = try MonthInstitutions(known: memories, linkage: linkage)
+        // In no particular order; the merged and the retired institution's lines are not needed.
+        for (id, status) in [(retiredLastMonth, ReregistrationStatus.exited), (known, .inProgress), (merged, .notStarted)] {
+            institutions.setPrevious(line(id, status: status).line, of: id)
+        }
 
         #expect(institutions.ids == [known, withRecords, new])
         #expect(institutions.ids.indices.map { Array(institutions.records(of: $0)) } == [[], [0, 2], [1, 3, 4]])
@@ -51,7 +53,7 @@ struct MonthInstitutionsTests {
     @Test func anEmptyMonthWithoutAPreviousOneHoldsWhatTheLedgerRemembers() throws {
         let institutions = try MonthInstitutions(
             known: remembered([known]),
-            linkage: LinkageResult(links: [], profiles: [], merges: [], reviews: [], nextSequence: 2), previousLines: [])
+            linkage: LinkageResult(links: [], profiles: [], merges: [], reviews: [], nextSequence: 2))
         #expect(institutions.ids == [known] && institutions.records(of: 0).isEmpty)
         #expect(institutions.changed == [false] && institutions.previous.map { $0 == nil } == [true])
     }
@@ -73,7 +75,7 @@ struct MonthInstitutionsTests {
             merges: [Merge(retired: merged, survivor: between, rule: .fuzzy, evidence: "加权证据"),
                      Merge(retired: withRecords, survivor: merged, rule: .creditCode, evidence: "代码相同")],
             reviews: [], nextSequence: 8)
-        let institutions = try MonthInstitutions(known: memories, linkage: linkage, previousLines: [])
+        let institutions = try MonthInstitutions(known: memories, linkage: linkage)
         #expect(institutions.ids == [known, between, merged])
         #expect(institutions.memories.map(\.profile.id) == [known, between, merged])
         #expect(institutions.memories.map(\.requirementCategory) == [nil, .subject, .nonSubject])
