@@ -13,9 +13,12 @@ struct KnownMatch {
 
 /// Step 2's lookup: which known institution an identifier belongs to.
 struct KnownIndex {
-    private var byCode: [String: Int32] = [:]
-    private var byFormerCode: [String: Int32] = [:]
-    private var byNumber: [String: Int32] = [:]
+    /// Each code, former code and number's first holder in id order. The profiles are kept,
+    /// to tell a text from another with the same hash.
+    private let profiles: [InstitutionProfile]
+    private var byCode = TextPositions()
+    private var byFormerCode = TextPositions()
+    private var byNumber = TextPositions()
     /// The known institution holding each name (in the county), or, below zero, which of
     /// `nameOwners` lists the institutions holding it (`-1` the first). Names are Chinese:
     /// hashed as bytes (`TextKey`), not as Strings, which normalise every non-ASCII key again.
@@ -28,7 +31,7 @@ struct KnownIndex {
     private let categories: PackedLists<UInt16>
 
     init(_ profiles: [InstitutionProfile]) {
-        byCode.reserveCapacity(profiles.count)
+        self.profiles = profiles
         byNameCounty.reserveCapacity(profiles.count)
         var categories = PackedLists<UInt16>(reservingLists: profiles.count)
         for profile in profiles {
@@ -41,9 +44,15 @@ struct KnownIndex {
         // Positions are sorted, not the profiles, which are large to move.
         for index in profiles.indices.sorted(by: { profiles[$0].id < profiles[$1].id }) {
             let profile = profiles[index], position = Int32(index)
-            for code in profile.creditCodes where byCode[code] == nil { byCode[code] = position }
-            for code in profile.formerCreditCodes where byFormerCode[code] == nil { byFormerCode[code] = position }
-            for number in profile.otherNumbers where byNumber[number] == nil { byNumber[number] = position }
+            for code in profile.creditCodes {
+                _ = byCode.recorded(code, else: position, holds: Self.holds(code, \.creditCodes, in: profiles))
+            }
+            for code in profile.formerCreditCodes {
+                _ = byFormerCode.recorded(code, else: position, holds: Self.holds(code, \.formerCreditCodes, in: profiles))
+            }
+            for number in profile.otherNumbers {
+                _ = byNumber.recorded(number, else: position, holds: Self.holds(number, \.otherNumbers, in: profiles))
+            }
             for name in profile.nameCounties.lazy.map(TextKey.init) {
                 switch byNameCounty[name] {
                 case nil: byNameCounty[name] = position
@@ -54,6 +63,19 @@ struct KnownIndex {
                 }
             }
         }
+    }
+
+    /// Whether the profile at a position lists `text` among its texts of one kind. Takes the
+    /// profiles, not the index: a closure holding the index while one of its tables grows
+    /// would copy the table at every insertion.
+    private static func holds(
+        _ text: String, _ kind: KeyPath<InstitutionProfile, ArraySlice<String>>, in profiles: [InstitutionProfile]
+    ) -> (Int32) -> Bool {
+        { profiles[Int($0)][keyPath: kind].contains { $0.hasSameUTF8(as: text) } }
+    }
+
+    private func holds(_ text: String, _ kind: KeyPath<InstitutionProfile, ArraySlice<String>>) -> (Int32) -> Bool {
+        Self.holds(text, kind, in: profiles)
     }
 
     /// A code's category, positions 1-2 (`91`, `52` …), as two bytes.
@@ -88,15 +110,21 @@ struct KnownIndex {
     /// Adds the known institutions a record's identifiers point to, strongest rule first.
     private func addMatches(of keys: RecordKeys, to found: inout [KnownMatch]) {
         if let code = keys.creditCode {
-            if let known = byCode[code] { found.append(KnownMatch(known: known, rule: .creditCode)) }
+            if let known = byCode.position(of: code, holds: holds(code, \.creditCodes)) {
+                found.append(KnownMatch(known: known, rule: .creditCode))
+            }
             // Its code is what another institution's records call their former code.
-            if let known = byFormerCode[code] { found.append(KnownMatch(known: known, rule: .formerCreditCode)) }
+            if let known = byFormerCode.position(of: code, holds: holds(code, \.formerCreditCodes)) {
+                found.append(KnownMatch(known: known, rule: .formerCreditCode))
+            }
         }
-        if let former = keys.formerCreditCode, let known = byCode[former] {
+        if let former = keys.formerCreditCode, let known = byCode.position(of: former, holds: holds(former, \.creditCodes)) {
             found.append(KnownMatch(known: known, rule: .formerCreditCode))
         }
         for number in keys.otherNumbers {
-            if let known = byNumber[number] { found.append(KnownMatch(known: known, rule: .registrationNumber)) }
+            if let known = byNumber.position(of: number, holds: holds(number, \.otherNumbers)) {
+                found.append(KnownMatch(known: known, rule: .registrationNumber))
+            }
         }
         // A name fills a gap only: a record with a valid 52… code joins by name an
         // institution that has no 52… code yet (its application), never one that has.

@@ -41,21 +41,28 @@ struct RecordGroups {
         // fell from 1,677 to 1,531 MiB. Each grows to what it holds, not to room reserved for
         // every record (2^21 slots at a million), as records repeat their codes and names.
         do {
-            var firstByCode: [TextKey: Int32] = [:]
+            var firstByCode = TextPositions()
+            func holdsCode(_ code: String) -> (Int32) -> Bool {
+                { keys[Int($0)].creditCode?.hasSameUTF8(as: code) == true }
+            }
             do {
-                var firstByNumber: [TextKey: Int32] = [:]
+                var firstByNumber = TextPositions()
                 for index in keys.indices {
-                    if let code = keys[index].creditCode {
-                        if let first = firstByCode[TextKey(code)] { union(Int(first), index, guarded: false) } else { firstByCode[TextKey(code)] = Int32(index) }
+                    if let code = keys[index].creditCode,
+                       let first = firstByCode.recorded(code, else: Int32(index), holds: holdsCode(code)) {
+                        union(Int(first), index, guarded: false)
                     }
                     for number in keys[index].otherNumbers {
-                        if let first = firstByNumber[TextKey(number)] { union(Int(first), index, guarded: true) } else { firstByNumber[TextKey(number)] = Int32(index) }
+                        let holdsNumber = { (position: Int32) in keys[Int(position)].otherNumbers.contains { $0.hasSameUTF8(as: number) } }
+                        if let first = firstByNumber.recorded(number, else: Int32(index), holds: holdsNumber) {
+                            union(Int(first), index, guarded: true)
+                        }
                     }
                 }
             }
             // A former code joins its record to the record that carries that code.
             for index in keys.indices {
-                if let former = keys[index].formerCreditCode, let holder = firstByCode[TextKey(former)] {
+                if let former = keys[index].formerCreditCode, let holder = firstByCode.position(of: former, holds: holdsCode(former)) {
                     union(Int(holder), index, guarded: false)
                 }
             }
@@ -64,10 +71,13 @@ struct RecordGroups {
         // for each of half a million names, nearly all held once.
         var membersByName: [TextKey: [Int]] = [:]
         do {
-            var firstByName: [TextKey: Int32] = [:]
+            var firstByName = TextPositions()
             for index in keys.indices {
-                guard let name = keys[index].name.map(TextKey.init) else { continue }
-                if let first = firstByName[name] { membersByName[name, default: [Int(first)]].append(index) } else { firstByName[name] = Int32(index) }
+                guard let name = keys[index].name else { continue }
+                let holdsName = { (position: Int32) in keys[Int(position)].name?.hasSameUTF8(as: name) == true }
+                if let first = firstByName.recorded(name, else: Int32(index), holds: holdsName) {
+                    membersByName[TextKey(name), default: [Int(first)]].append(index)
+                }
             }
         }
         // Names in byte order, so that every run joins the same way.

@@ -72,7 +72,7 @@ public struct TextPool {
     /// Eight bytes at a time, each word (and the tail as one more) multiplied in and folded
     /// down, then MurmurHash3's finaliser, so that the low bits, which pick the slot, depend on
     /// every byte. Not seeded: a month's texts are not chosen to collide.
-    static func hash(_ text: String) -> UInt64 {
+    public static func hash(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
