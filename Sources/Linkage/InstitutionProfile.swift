@@ -200,8 +200,9 @@ public struct InstitutionProfile: Sendable, Hashable {
         var facts = InstitutionProfile(id: InstitutionID(rawValue: "facts"))
         var runs = [[String]](repeating: [], count: TextKind.allCases.count)
         func add(_ text: String?, _ kind: TextKind) { if let text { runs[kind.rawValue].append(text) } }
-        for position in positions {
-            let record = records[Int(position)], keys = allKeys[Int(position)]
+        // Records and keys read where they lie: a copy of a record counted twenty references up
+        // and down, for every record of the month.
+        func add(_ record: SourceRecord, _ keys: RecordKeys) {
             add(keys.creditCode, .creditCodes)
             add(keys.formerCreditCode, .formerCreditCodes)
             runs[TextKind.otherNumbers.rawValue] += keys.otherNumbers
@@ -226,6 +227,11 @@ public struct InstitutionProfile: Sendable, Hashable {
                 if record.isPrivateNonEnterprise, case .civil(.normal)? = record.status {
                     facts.civilRegisteredOn = earliest(facts.civilRegisteredOn, record.establishedOn?.day ?? record.completedOn?.day)
                 }
+            }
+        }
+        records.withUnsafeBufferPointer { records in
+            allKeys.withUnsafeBufferPointer { allKeys in
+                for position in positions { add(records[Int(position)], allKeys[Int(position)]) }
             }
         }
         facts.setTexts(runs.map { $0[...] })
@@ -339,6 +345,9 @@ extension AddressKey {
     /// that joins its suffixes): bilingual exports put `ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ` (Bayannur city) before
     /// the Chinese address, which names the same premises.
     static func withoutMongolianScript(_ address: String) -> String {
+        // Nearly no address has any (its lead bytes are E1 and E2): it is then kept as it is,
+        // not copied.
+        guard address.utf8.contains(where: { $0 == 0xE1 || $0 == 0xE2 }) else { return address }
         var address = address
         return address.withUTF8 { bytes in
             var kept: [UInt8] = []
