@@ -21,14 +21,7 @@ struct TextPositions {
     /// position with the same hash is this one.
     func position(of text: String, holds: (Int32) -> Bool) -> Int32? {
         guard !slots.isEmpty else { return nil }
-        let hash = TextPool.hash(text)
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while slots[index].hash != 0 {
-            if slots[index].hash == hash, holds(slots[index].position) { return slots[index].position }
-            index = (index + 1) & mask
-        }
-        return nil
+        return probe(TextPool.hash(text), holds: holds).found
     }
 
     /// The position recorded for `text` already; or, when there is none, nil, and `position`
@@ -36,15 +29,22 @@ struct TextPositions {
     mutating func recorded(_ text: String, else position: Int32, holds: (Int32) -> Bool) -> Int32? {
         if (count + 1) * 4 > slots.count * 3 { grow() }
         let hash = TextPool.hash(text)
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while slots[index].hash != 0 {
-            if slots[index].hash == hash, holds(slots[index].position) { return slots[index].position }
-            index = (index + 1) & mask
-        }
+        let (index, found) = probe(hash, holds: holds)
+        if let found { return found }
         slots[index] = Slot(hash: hash, position: position)
         count += 1
         return nil
+    }
+
+    /// The slot holding the text with this hash, or the empty slot where it would go.
+    private func probe(_ hash: UInt64, holds: (Int32) -> Bool) -> (index: Int, found: Int32?) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].hash != 0 {
+            if slots[index].hash == hash, holds(slots[index].position) { return (index, slots[index].position) }
+            index = (index + 1) & mask
+        }
+        return (index, nil)
     }
 
     private mutating func grow() {
