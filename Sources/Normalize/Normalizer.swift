@@ -86,7 +86,7 @@ public struct Normalizer: Sendable {
         func wording(_ text: String?) -> String? { text.map { texts.wordings.shared($0) } }
         return SourceRecord(
             ref: raw.ref, kind: raw.kind, layout: raw.layout,
-            name: name, nameKeys: nameKeys.map { $0.keys.sharing(in: &texts.names, from: name!) },
+            name: name, nameKeys: nameKeys.map { $0.keys.sharing(in: &texts.names, from: name ?? "") },
             creditCode: code, formerCreditCode: former,
             registrationNumber: values[.registrationNumber].flatMap(Self.identifier),
             certificateNumber: values[.certificateNumber].flatMap(Self.identifier),

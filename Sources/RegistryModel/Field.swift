@@ -119,7 +119,7 @@ public struct FieldValues: Sendable, Hashable {
     }
 
     /// Each field that carries a value, with it, in `Field.allCases` order.
-    public func forEachPresent(_ body: (Field, String) -> Void) {
+    func forEachPresent(_ body: (Field, String) -> Void) {
         var position = 0
         for field in Field.byOrdinal where presence & (1 << field.ordinal) != 0 {
             body(field, values[position])
@@ -128,10 +128,10 @@ public struct FieldValues: Sendable, Hashable {
     }
 
     /// How many fields carry a value.
-    public var presentCount: Int { values.count }
+    var presentCount: Int { values.count }
 
     /// The bytes of every value, in UTF-8.
-    public var valueByteCount: Int { values.reduce(0) { $0 + $1.utf8.count } }
+    var valueByteCount: Int { values.reduce(0) { $0 + $1.utf8.count } }
 
     /// A record's values while a reader collects them, one slot per field; `values` keeps
     /// the present ones.

@@ -124,14 +124,14 @@ public enum JSONText {
 
         /// A key as `add(encodedKey:_:)` takes it: for a writer that runs once per record,
         /// encoded once.
-        public static func encodedKey(_ key: String) -> [UInt8] {
+        static func encodedKey(_ key: String) -> [UInt8] {
             var bytes: [UInt8] = []
             JSONText.appendString(key, to: &bytes)
             return bytes
         }
 
         /// A string member whose key was encoded by `encodedKey(_:)`.
-        public mutating func add(encodedKey: [UInt8], _ value: String) {
+        mutating func add(encodedKey: [UInt8], _ value: String) {
             if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: encodedKey)
             bytes.append(UInt8(ascii: ":"))
@@ -206,7 +206,7 @@ public enum JSONText {
 
         /// The object's UTF-8, closed: for a writer that stores bytes, no String is made (and
         /// checked as UTF-8) on the way.
-        public consuming func closedBytes() -> [UInt8] {
+        consuming func closedBytes() -> [UInt8] {
             bytes.append(UInt8(ascii: "}"))
             return bytes
         }
