@@ -200,9 +200,8 @@ public struct InstitutionProfile: Sendable, Hashable {
         var facts = InstitutionProfile(id: InstitutionID(rawValue: "facts"))
         var runs = [[String]](repeating: [], count: TextKind.allCases.count)
         func add(_ text: String?, _ kind: TextKind) { if let text { runs[kind.rawValue].append(text) } }
-        // Records and keys read where they lie: a copy of a record counted twenty references up
-        // and down, for every record of the month.
-        func add(_ record: SourceRecord, _ keys: RecordKeys) {
+        for position in positions {
+            let record = records[Int(position)], keys = allKeys[Int(position)]
             add(keys.creditCode, .creditCodes)
             add(keys.formerCreditCode, .formerCreditCodes)
             runs[TextKind.otherNumbers.rawValue] += keys.otherNumbers
@@ -227,11 +226,6 @@ public struct InstitutionProfile: Sendable, Hashable {
                 if record.isPrivateNonEnterprise, case .civil(.normal)? = record.status {
                     facts.civilRegisteredOn = earliest(facts.civilRegisteredOn, record.establishedOn?.day ?? record.completedOn?.day)
                 }
-            }
-        }
-        records.withUnsafeBufferPointer { records in
-            allKeys.withUnsafeBufferPointer { allKeys in
-                for position in positions { add(records[Int(position)], allKeys[Int(position)]) }
             }
         }
         facts.setTexts(runs.map { $0[...] })
