@@ -219,8 +219,9 @@ extension FieldValues {
         String(decoding: jsonBytes, as: UTF8.self)
     }
 
-    /// `json` as bytes, as the month's spill file of exported values takes it: made for every
-    /// record, where the String and its check were a tenth of normalising a month.
+    /// `json` as bytes, as the month's spill file of exported values takes it. Made for every
+    /// record: as a String (made and checked as UTF-8 on the way to bytes) with its keys escaped
+    /// again each time, it was a fifth of normalising a month.
     public var jsonBytes: [UInt8] {
         // A member is its value, its key (up to 22 bytes) and six bytes of punctuation.
         var object = JSONText.Object(reservingCapacity: valueByteCount + 28 * presentCount + 2)

@@ -162,27 +162,6 @@ public enum Parallel {
     /// Runs independent jobs side by side; the first failure in job order is thrown once all
     /// have finished, so no job is left writing after the caller has moved on.
     public static func run(_ jobs: [@Sendable () throws -> Void]) throws {
-        let failures = Failures(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            do { try jobs[index]() } catch { failures.record(error, at: index) }
-        }
-        if let failure = failures.first { throw failure }
-    }
-
-    /// Each job's failure, if any, kept under a lock until all are done.
-    private final class Failures: @unchecked Sendable {
-        private var errors: [(any Error)?]
-        private let lock = NSLock()
-
-        init(count: Int) { errors = Array(repeating: nil, count: count) }
-
-        func record(_ error: any Error, at index: Int) {
-            lock.withLock { errors[index] = error }
-        }
-
-        /// The failure of the earliest job that failed.
-        var first: (any Error)? {
-            lock.withLock { errors.compactMap { $0 }.first }
-        }
+        _ = try mapEach(jobs) { try $0() }
     }
 }
