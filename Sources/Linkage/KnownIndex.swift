@@ -74,10 +74,6 @@ struct KnownIndex {
         { profiles[Int($0)][keyPath: kind].contains { $0.hasSameUTF8(as: text) } }
     }
 
-    private func holds(_ text: String, _ kind: KeyPath<InstitutionProfile, ArraySlice<String>>) -> (Int32) -> Bool {
-        Self.holds(text, kind, in: profiles)
-    }
-
     /// A code's category, positions 1-2 (`91`, `52` …), as two bytes.
     private static func category(of code: some StringProtocol) -> UInt16 {
         code.utf8.prefix(2).reduce(0) { $0 << 8 | UInt16($1) }
@@ -110,19 +106,19 @@ struct KnownIndex {
     /// Adds the known institutions a record's identifiers point to, strongest rule first.
     private func addMatches(of keys: RecordKeys, to found: inout [KnownMatch]) {
         if let code = keys.creditCode {
-            if let known = byCode.position(of: code, holds: holds(code, \.creditCodes)) {
+            if let known = byCode.position(of: code, holds: Self.holds(code, \.creditCodes, in: profiles)) {
                 found.append(KnownMatch(known: known, rule: .creditCode))
             }
             // Its code is what another institution's records call their former code.
-            if let known = byFormerCode.position(of: code, holds: holds(code, \.formerCreditCodes)) {
+            if let known = byFormerCode.position(of: code, holds: Self.holds(code, \.formerCreditCodes, in: profiles)) {
                 found.append(KnownMatch(known: known, rule: .formerCreditCode))
             }
         }
-        if let former = keys.formerCreditCode, let known = byCode.position(of: former, holds: holds(former, \.creditCodes)) {
+        if let former = keys.formerCreditCode, let known = byCode.position(of: former, holds: Self.holds(former, \.creditCodes, in: profiles)) {
             found.append(KnownMatch(known: known, rule: .formerCreditCode))
         }
         for number in keys.otherNumbers {
-            if let known = byNumber.position(of: number, holds: holds(number, \.otherNumbers)) {
+            if let known = byNumber.position(of: number, holds: Self.holds(number, \.otherNumbers, in: profiles)) {
                 found.append(KnownMatch(known: known, rule: .registrationNumber))
             }
         }

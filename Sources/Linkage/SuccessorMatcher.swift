@@ -81,14 +81,14 @@ struct SuccessorCandidates {
     private let byRepresentative: Postings<TextKey>
     private let byAddress: Postings<TextKey>
     /// Each code's enterprise (a code belongs to one institution: the first one keeps it).
-    private let byCode: [String: Int]
+    private let byCode: TextPositions
     /// Enterprise codes that fail their check, under each masked form (one position `*`):
     /// what a valid former code one substitution from them shares with them.
     private let byMistypedCodeMask: [String: [Int]]
 
     init(enterprises: [InstitutionProfile]) {
         self.enterprises = enterprises
-        var byCode: [String: Int] = [:], byMistypedCodeMask: [String: [Int]] = [:]
+        var byCode = TextPositions(), byMistypedCodeMask: [String: [Int]] = [:]
         // The scorer's term counts need nothing of the blocks: counted beside them.
         ((byCore, byRepresentative, byAddress), scorer) = Parallel.both({
             func postings(_ values: (InstitutionProfile) -> ArraySlice<String>) -> Postings<TextKey> {
@@ -96,7 +96,7 @@ struct SuccessorCandidates {
             }
             for index in enterprises.indices {
                 for code in enterprises[index].creditCodes {
-                    if byCode[code] == nil { byCode[code] = index }
+                    _ = byCode.recorded(code, else: Int32(index), holds: Self.holds(code, in: enterprises))
                     guard !CreditCodeRules.isValid(code) else { continue }
                     for mask in Self.masks(code) { byMistypedCodeMask[mask, default: []].append(index) }
                 }
@@ -104,6 +104,16 @@ struct SuccessorCandidates {
             return (postings(\.cores), postings(\.legalRepresentatives), postings(\.addresses))
         }, { SuccessorScorer(enterprises: enterprises) })
         (self.byCode, self.byMistypedCodeMask) = (byCode, byMistypedCodeMask)
+    }
+
+    /// Whether the enterprise at a position carries `code`.
+    private static func holds(_ code: String, in enterprises: [InstitutionProfile]) -> (Int32) -> Bool {
+        { enterprises[Int($0)].creditCodes.contains { $0.hasSameUTF8(as: code) } }
+    }
+
+    /// The enterprise carrying `code`, if any.
+    private func enterprise(carrying code: String) -> Int? {
+        byCode.position(of: code, holds: Self.holds(code, in: enterprises)).map(Int.init)
     }
 
     /// The code with each position in turn replaced by `*`.
@@ -145,9 +155,9 @@ struct SuccessorCandidates {
         for former in profile.formerCreditCodes {
             if CreditCodeRules.isValid(former) {
                 for mask in Self.masks(former) { block.formUnion(byMistypedCodeMask[mask] ?? []) }
-                for swapped in Self.swaps(former) { if let index = byCode[swapped] { block.insert(index) } }
+                for swapped in Self.swaps(former) { if let index = enterprise(carrying: swapped) { block.insert(index) } }
             } else {
-                for variant in SuccessorScorer.oneTypoVariants(former) { if let index = byCode[variant] { block.insert(index) } }
+                for variant in SuccessorScorer.oneTypoVariants(former) { if let index = enterprise(carrying: variant) { block.insert(index) } }
             }
         }
 
