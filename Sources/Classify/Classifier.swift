@@ -97,23 +97,25 @@ public struct Classifier: Sendable {
         let roles = sorted.map(Self.role)
         let best = roles.min()!
         let deciding = zip(sorted, roles).filter { $0.1 == best }.map(\.0)
-        // Records under one name are one line naming them all.
-        var namesInOrder: [String] = []
-        var recordsByName: [String: [RecordRef]] = [:]
+        // Records under one name are one line naming them all (a handful of records: a list
+        // searched in order beats hashing their names).
+        var names: [(name: String, records: [RecordRef])] = []
         for record in deciding {
             let name = record.name ?? record.creditCode?.code ?? "（无名称）"
-            if recordsByName[name] == nil { namesInOrder.append(name) }
-            recordsByName[name, default: []].append(record.ref)
+            if let index = names.firstIndex(where: { $0.name == name }) {
+                names[index].records.append(record.ref)
+            } else {
+                names.append((name, [record.ref]))
+            }
         }
-        for name in namesInOrder {
-            evidence.append(ClassificationEvidence(rule: "decision.records", phrase: name, field: .name, records: recordsByName[name]!,
-                                                   source: nil, note: "据此判断：\(best.chinese)"))
+        let decidingNote = "据此判断：\(best.chinese)"
+        for (name, records) in names {
+            evidence.append(ClassificationEvidence(rule: "decision.records", phrase: name, field: .name, records: records,
+                                                   source: nil, note: decidingNote))
         }
 
         // 2. Not a training institution by legal form.
-        let nonTrainingForms: Set<OrganizationForm> = [.socialGroup, .foundation, .publicInstitution]
-        let forms = deciding.map(Self.form)
-        if forms.allSatisfy({ $0.map(nonTrainingForms.contains) ?? false }) {
+        if deciding.allSatisfy({ Self.form($0).map(Self.nonTrainingForms.contains) ?? false }) {
             for record in deciding {
                 let text = record.organizationType?.text ?? record.creditCode.map { "代码 \($0.code.prefix(2))…" } ?? ""
                 evidence.append(decision(
@@ -164,14 +166,14 @@ public struct Classifier: Sendable {
             // 3. Disguised forms: a person decides.
             category = .undetermined
             flags.insert(.disguisedSubjectRisk)
-            let words = Array(Set(disguiseRisk.map { rules[$0.rule].phrase })).sorted().joined(separator: "、")
+            let words = phraseList(disguiseRisk)
             let content = hasSubject ? "学科类内容" : "面向中小学生/儿童的内容"
             reviewReason = "以“\(words)”等名义出现，并有\(content)，疑似隐形变异学科类培训，需人工核实"
             evidence.append(decision("decision.disguise", words, reviewReason!, field: nil, record: nil))
         } else if !reading.adult.isEmpty && (!anyTraining || (reading.hasScope && !reading.scopeTraining)) {
             // 4a. Adult-only training.
             category = .outOfScope
-            let words = Array(Set(reading.adult.map { rules[$0.rule].phrase })).sorted().joined(separator: "、")
+            let words = phraseList(reading.adult)
             evidence.append(decision(
                 "decision.out_of_scope_adult", words, "只涉及成人、驾驶员、保安、业务等培训，不是面向中小学生和幼儿的校外培训机构",
                 field: .scope, record: nil))
@@ -198,7 +200,7 @@ public struct Classifier: Sendable {
             department = .education
             evidence.append(decision(
                 category == .subject ? "decision.subject" : "decision.mixed",
-                Array(Set(reading.subject.map { rules[$0.rule].phrase })).sorted().joined(separator: "、"),
+                phraseList(reading.subject),
                 category == .subject ? "有学科类培训内容，归口教育部门" : "学科类与非学科类培训兼有，归口教育部门",
                 field: nil, record: nil))
         } else if let top = departments.first {
@@ -213,7 +215,7 @@ public struct Classifier: Sendable {
         } else {
             // 7. Training without visible content.
             category = .undetermined
-            reviewReason = "有培训字样（\(Array(Set(reading.training.map { rules[$0.rule].phrase })).sorted().joined(separator: "、"))），但看不出是学科类还是非学科类，需人工判断"
+            reviewReason = "有培训字样（\(phraseList(reading.training))），但看不出是学科类还是非学科类，需人工判断"
             evidence.append(decision("decision.no_content", shareText, reviewReason!, field: nil, record: nil))
         }
 
@@ -292,6 +294,8 @@ public struct Classifier: Sendable {
         return reading
     }
 
+    static let nonTrainingForms: Set<OrganizationForm> = [.socialGroup, .foundation, .publicInstitution]
+
     static func form(_ record: SourceRecord) -> OrganizationForm? {
         if let form = record.organizationType?.form { return form }
         switch record.creditCode?.category {
@@ -329,6 +333,11 @@ public struct Classifier: Sendable {
             }
         }
         return derived ? nil : best
+    }
+
+    /// The hits' phrases, each once, in order: `数学、语文`.
+    private func phraseList(_ hits: [Hit]) -> String {
+        distinctSorted(hits.map { rules[$0.rule].phrase }).joined(separator: "、")
     }
 
     private func decision(_ rule: String, _ phrase: String, _ note: String, field: Field?, record: RecordRef?) -> ClassificationEvidence {
@@ -396,11 +405,11 @@ struct InstitutionReading {
             byDepartment[department, default: []].append(hit)
         }
         return byDepartment.map { department, hits in
-            let phrases = Set(hits.map { rules[$0.rule].phrase })
+            let phrases = distinctSorted(hits.map { rules[$0.rule].phrase })
             let inName = hits.contains { $0.field == .name }
             return DepartmentScore(
                 department: department, score: phrases.count + (inName ? 2 : 0), inName: inName,
-                firstOffset: hits.map(\.offset).min() ?? 0, phrases: phrases.sorted())
+                firstOffset: hits.map(\.offset).min() ?? 0, phrases: phrases)
         }.sorted {
             if $0.score != $1.score { return $0.score > $1.score }
             return $0.department < $1.department
@@ -409,37 +418,32 @@ struct InstitutionReading {
 
     func evidence(rules: [Rule]) -> [ClassificationEvidence] {
         var result: [ClassificationEvidence] = []
-        let groups: [([Hit], String)] = [
-            (subject, "学科类内容"),
-            (nonSubject, "非学科类内容"),
-            (stageHits, "学段"),
-            (disguise, "隐形变异用语"),
-            (adult, "成人/非校外培训"),
-            (training, "培训字样"),
-        ]
         // The same phrase in the same field of several records (a registration, its re-export, its
-        // application) is one finding naming them all: a clerk reads each phrase once.
-        struct Finding: Hashable {
-            let rule: Int
-            let field: Field
-        }
-        for (hits, meaning) in groups {
-            var order: [Finding] = []
-            var records: [Finding: [RecordRef]] = [:]
+        // application) is one finding naming them all: a clerk reads each phrase once. An
+        // institution has a handful of findings: a list searched in order beats hashing them.
+        for hits in [subject, nonSubject, stageHits, disguise, adult, training] {
+            var findings: [(rule: Int, field: Field, records: [RecordRef])] = []
             for hit in hits.sorted(by: { ($0.record, $0.field.ordinal, $0.offset) < ($1.record, $1.field.ordinal, $1.offset) }) {
-                let finding = Finding(rule: hit.rule, field: hit.field)
-                if records[finding] == nil { order.append(finding) }
-                if records[finding]?.last != hit.record { records[finding, default: []].append(hit.record) }
+                if let index = findings.firstIndex(where: { $0.rule == hit.rule && $0.field == hit.field }) {
+                    if findings[index].records.last != hit.record { findings[index].records.append(hit.record) }
+                } else {
+                    findings.append((hit.rule, hit.field, [hit.record]))
+                }
             }
-            for finding in order {
+            for finding in findings {
                 let rule = rules[finding.rule]
-                let value = rule.value == "-" ? "" : "（\(rule.value)）"
-                let note = rule.note.isEmpty ? "\(meaning)\(value)" : "\(meaning)\(value)：\(rule.note)"
                 result.append(ClassificationEvidence(
-                    rule: rule.kind.rawValue, phrase: rule.phrase, field: finding.field, records: records[finding]!,
-                    source: rule.source, note: note))
+                    rule: rule.kind.rawValue, phrase: rule.phrase, field: finding.field, records: finding.records,
+                    source: rule.source, note: rule.findingNote))
             }
         }
         return result
     }
+}
+
+/// Each phrase once, in order (sorting brings equal phrases together: nothing to hash).
+func distinctSorted(_ phrases: [String]) -> [String] {
+    var result: [String] = []
+    for phrase in phrases.sorted() where phrase != result.last { result.append(phrase) }
+    return result
 }

@@ -10,7 +10,11 @@ struct PhraseMatcher: Sendable {
     }
 
     private let table: [Int32]          // states × 256
-    private let outputs: [[Int32]]      // per state: phrases ending here (suffix outputs merged)
+    /// Per state, the phrases ending there (suffix outputs merged): `outputs[outputStart[s] ..<
+    /// outputStart[s + 1]]`. One flat array, so that reading a state's phrases touches no
+    /// reference count.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
     private let lengths: [Int]
 
     init(phrases: [[UInt8]]) {
@@ -62,22 +66,27 @@ struct PhraseMatcher: Sendable {
             }
         }
         self.table = table
-        self.outputs = out
+        var outputStart: [Int32] = [0]
+        outputStart.reserveCapacity(out.count + 1)
+        for phrases in out { outputStart.append(outputStart[outputStart.count - 1] + Int32(phrases.count)) }
+        self.outputStart = outputStart
+        self.outputs = out.flatMap { $0 }
         self.lengths = phrases.map(\.count)
     }
 
     /// Every occurrence, ordered by end position (then by phrase).
-    func matches(in bytes: [UInt8]) -> [Match] {
+    func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
         var result: [Match] = []
         var state = 0
         table.withUnsafeBufferPointer { table in
-            for (position, byte) in bytes.enumerated() {
-                state = Int(table[state &* 256 &+ Int(byte)])
-                let found = outputs[state]
-                if found.isEmpty { continue }
-                for phrase in found {
-                    let end = position + 1
-                    result.append(Match(phrase: Int(phrase), start: end - lengths[Int(phrase)], end: end))
+            outputStart.withUnsafeBufferPointer { outputStart in
+                for (position, byte) in bytes.enumerated() {
+                    state = Int(table[state &* 256 &+ Int(byte)])
+                    let first = Int(outputStart[state]), end = Int(outputStart[state &+ 1])
+                    guard first < end else { continue }
+                    for phrase in outputs[first ..< end] {
+                        result.append(Match(phrase: Int(phrase), start: position + 1 - lengths[Int(phrase)], end: position + 1))
+                    }
                 }
             }
         }

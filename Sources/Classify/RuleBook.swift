@@ -13,6 +13,20 @@ enum RuleKind: String, Sendable, CaseIterable {
     case nonTraining = "non_training"
     case disguise
     case exclusion
+
+    /// What a phrase of this kind means where the evidence lists it; nil for the kinds it does
+    /// not list (they only shape how the others are read).
+    var findingMeaning: String? {
+        switch self {
+        case .subject: "学科类内容"
+        case .nonSubject: "非学科类内容"
+        case .stage: "学段"
+        case .disguise: "隐形变异用语"
+        case .adult: "成人/非校外培训"
+        case .training: "培训字样"
+        case .youth, .nameMarker, .nonTraining, .exclusion: nil
+        }
+    }
 }
 
 /// How strong a disguise phrase is (see the README).
@@ -35,6 +49,18 @@ struct Rule: Sendable, Hashable {
     let note: String
     /// `classify-rules.tsv:42`
     let source: String
+    /// The note of its findings in the evidence (`学科类内容（strong）：…`), made once for the batch.
+    let findingNote: String
+
+    init(kind: RuleKind, phrase: String, value: String, note: String, source: String) {
+        self.kind = kind
+        self.phrase = phrase
+        self.value = value
+        self.note = note
+        self.source = source
+        let meaning = (kind.findingMeaning ?? "") + (value == "-" ? "" : "（\(value)）")
+        findingNote = note.isEmpty ? meaning : "\(meaning)：\(note)"
+    }
 
     var department: Department? { kind == .nonSubject ? Department(rawValue: value) : nil }
     var stage: Stage? { kind == .stage ? Stage(rawValue: value) : nil }

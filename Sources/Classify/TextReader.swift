@@ -39,7 +39,12 @@ struct FieldReading: Sendable {
 struct TextReader: Sendable {
     let rules: [Rule]
     let matcher: PhraseMatcher
+    // What the reading asks of each rule, by rule index: reading `rules[i]` in the loops below
+    // would copy a rule's five strings per match.
+    private let kinds: [RuleKind]
     private let singleScalar: [Bool]
+    private let strongSubject: [Bool]
+    private let inNamesOnly: [Bool]
     private let closers: [[UInt8]]
 
     /// A clause of at most this many items counts as one list for co-location.
@@ -48,14 +53,17 @@ struct TextReader: Sendable {
     init(rules: [Rule]) {
         self.rules = rules
         matcher = PhraseMatcher(phrases: rules.map { Array($0.phrase.utf8) })
+        kinds = rules.map(\.kind)
         singleScalar = rules.map { $0.phrase.unicodeScalars.count == 1 }
+        strongSubject = rules.map(\.strongSubject)
+        inNamesOnly = rules.map { $0.kind == .nameMarker || $0.disguise == .weakName }
         closers = rules.map { $0.kind == .exclusion && $0.value != "clause" ? Array($0.value.utf8) : [] }
     }
 
     private enum Mark { case none, clause, item, open, close }
 
     /// What a byte position starts: delimiters and brackets, in either width.
-    private static func mark(_ b: [UInt8], _ i: Int) -> (Mark, Int) {
+    private static func mark(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Mark, Int) {
         let byte = b[i]
         switch byte {
         case 0x3B, 0x2C, 0x0A, 0x0D: return (.clause, 1)        // ; , \n \r
@@ -81,65 +89,100 @@ struct TextReader: Sendable {
         }
     }
 
+    /// Where a byte stands in the text's structure (delimiters at depth 0 only).
+    private struct Place {
+        var clause: Int32 = 0
+        var item: Int32 = 0
+        /// The innermost bracket open around the byte, -1 outside brackets.
+        var innermostOpen: Int32 = -1
+        /// At an opening bracket: where it closes, -1 when it never does.
+        var close: Int32 = -1
+        /// A delimiter or bracket ends right before the byte (or the text starts there).
+        var boundaryBefore = false
+    }
+
+    /// A clause: the part up to `；` `，` `。` or a line break, outside brackets.
+    private struct Clause {
+        var end: Int
+        /// Its items: ids only grow along the text, and every item holds at least its
+        /// delimiter, so a clause's items are the ids from its first byte's to its last byte's.
+        var firstItem: Int32
+        var lastItem: Int32
+        var training = false, youth = false, subject = false
+    }
+
+    /// An item: the part between `、` (or a space) and the next delimiter, outside brackets.
+    private struct Item {
+        var range: Range<Int>
+        var adult = false, youth = false, training = false, subject = false
+        /// Names training or training content.
+        var trainingItem = false
+        /// Names training content.
+        var contentItem = false
+    }
+
     func read(_ text: String, field: Field, record: RecordRef) -> FieldReading {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { read($0, field: field, record: record) }
+    }
+
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, field: Field, record: RecordRef) -> FieldReading {
         let n = bytes.count
         var reading = FieldReading()
         guard n > 0 else { return reading }
 
-        // Structure: clause and item ids per byte (depth 0 delimiters only), brackets.
-        var clauseOf = [Int32](repeating: 0, count: n)
-        var itemOf = [Int32](repeating: 0, count: n)
-        var innermostOpen = [Int32](repeating: -1, count: n)
-        var closeOf: [Int: Int] = [:]
-        var boundaryBefore = [Bool](repeating: false, count: n + 1)
-        var clauseEnds: [Int] = []          // clause id → end byte
-        var itemRanges: [Range<Int>] = []
-        var stack: [Int] = []
+        // Structure: per byte its clause, item and brackets; the clauses and items themselves.
+        // One array of places, one of clauses, one of items: a field is read per record.
+        var places = [Place](repeating: Place(), count: n)
+        places[0].boundaryBefore = true
+        var clauses: [Clause] = []
+        var items: [Item] = []
+        var stack: [Int32] = []
         var clause: Int32 = 0, item: Int32 = 0
-        var itemStart = 0
-        boundaryBefore[0] = true
+        var itemStart = 0, clauseFirstItem: Int32 = 0
         var i = 0
         while i < n {
             let (mark, width) = Self.mark(bytes, i)
             switch mark {
-            case .open: stack.append(i)
-            case .close: if let open = stack.popLast() { closeOf[open] = i }
+            case .open: stack.append(Int32(i))
+            case .close: if let open = stack.popLast() { places[Int(open)].close = Int32(i) }
             default: break
             }
-            let top = Int32(stack.last ?? -1)
-            for k in i..<min(i + width, n) {
-                clauseOf[k] = clause
-                itemOf[k] = item
-                innermostOpen[k] = mark == .open ? (stack.count >= 2 ? Int32(stack[stack.count - 2]) : -1) : top
+            let innermostOpen = mark == .open ? (stack.count >= 2 ? stack[stack.count - 2] : -1) : stack.last ?? -1
+            for k in i ..< min(i + width, n) {
+                places[k].clause = clause
+                places[k].item = item
+                places[k].innermostOpen = innermostOpen
             }
-            if mark != .none { boundaryBefore[i + width] = true }
+            if mark != .none && i + width < n { places[i + width].boundaryBefore = true }
             if stack.isEmpty && (mark == .clause || mark == .item) {
-                itemRanges.append(itemStart..<i)
+                items.append(Item(range: itemStart ..< i))
                 itemStart = i + width
-                item += 1
                 if mark == .clause {
-                    clauseEnds.append(i)
+                    clauses.append(Clause(end: i, firstItem: clauseFirstItem, lastItem: item))
+                    clauseFirstItem = item + 1
                     clause += 1
                 }
+                item += 1
             }
             i += width
         }
-        itemRanges.append(itemStart..<n)
-        clauseEnds.append(n)
+        items.append(Item(range: itemStart ..< n))
+        clauses.append(Clause(end: n, firstItem: clauseFirstItem, lastItem: item))
 
         let matches = matcher.matches(in: bytes)
 
         // Exclusion spans.
         var excluded: [Range<Int>] = []
-        for m in matches where rules[m.phrase].kind == .exclusion {
-            if singleScalar[m.phrase] && !boundaryBefore[m.start] { continue }
+        for m in matches where kinds[m.phrase] == .exclusion {
+            let place = places[m.start]
+            if singleScalar[m.phrase] && !place.boundaryBefore { continue }
             let end: Int
-            let open = Int(innermostOpen[m.start])
-            if open >= 0 {
-                end = closeOf[open] ?? n
+            if place.innermostOpen >= 0 {
+                let close = places[Int(place.innermostOpen)].close
+                end = close >= 0 ? Int(close) : n
             } else {
-                let clauseEnd = clauseEnds[Int(clauseOf[m.start])]
+                let clauseEnd = clauses[Int(place.clause)].end
                 let closer = closers[m.phrase]
                 if closer.isEmpty {
                     end = clauseEnd
@@ -149,72 +192,55 @@ struct TextReader: Sendable {
                     end = clauseEnd
                 }
             }
-            excluded.append(m.start..<max(end, m.end))
+            excluded.append(m.start ..< max(end, m.end))
         }
         // Masks: non-training uses and adult-only phrases hide what they contain.
         var masks: [Range<Int>] = []
         for m in matches where !excluded.contains(where: { $0.contains(m.start) }) {
-            let kind = rules[m.phrase].kind
-            if kind == .nonTraining || kind == .adult { masks.append(m.start..<m.end) }
+            let kind = kinds[m.phrase]
+            if kind == .nonTraining || kind == .adult { masks.append(m.start ..< m.end) }
         }
+        let isName = field == .name
         var kept: [PhraseMatcher.Match] = []
         for m in matches {
-            let kind = rules[m.phrase].kind
+            let kind = kinds[m.phrase]
             if kind == .exclusion || kind == .nonTraining { continue }
             if excluded.contains(where: { $0.contains(m.start) }) { continue }
-            if masks.contains(where: { $0.lowerBound <= m.start && m.end <= $0.upperBound && $0 != m.start..<m.end }) { continue }
-            if kind == .nameMarker && field != .name { continue }
-            if kind == .disguise && rules[m.phrase].disguise == .weakName && field != .name { continue }
+            if masks.contains(where: { $0.lowerBound <= m.start && m.end <= $0.upperBound && $0 != m.start ..< m.end }) { continue }
+            if inNamesOnly[m.phrase] && !isName { continue }
             kept.append(m)
         }
 
-        // Per clause and item: training words, youth words, adult words. Clause and item ids
-        // are small and dense, so flags by id are plain arrays (a field is read per record).
-        let isName = field == .name
-        let clauseCount = Int(clause) + 1, itemCount = Int(item) + 1
-        var clauseTraining = [Bool](repeating: false, count: clauseCount), clauseYouth = clauseTraining
-        var clauseSubject = clauseTraining
-        var itemAdult = [Bool](repeating: false, count: itemCount), itemYouth = itemAdult, itemTraining = itemAdult
-        var itemSubject = itemAdult
+        // Per clause and item: training words, youth words, adult words.
         for m in kept {
-            let c = isName ? 0 : Int(clauseOf[m.start]), it = isName ? 0 : Int(itemOf[m.start])
-            switch rules[m.phrase].kind {
-            case .training, .nameMarker: clauseTraining[c] = true; itemTraining[it] = true
-            case .youth, .stage: clauseYouth[c] = true; itemYouth[it] = true
-            case .adult: itemAdult[it] = true
-            case .subject: clauseSubject[c] = true; itemSubject[it] = true
+            let c = isName ? 0 : Int(places[m.start].clause), it = isName ? 0 : Int(places[m.start].item)
+            switch kinds[m.phrase] {
+            case .training, .nameMarker: clauses[c].training = true; items[it].training = true
+            case .youth, .stage: clauses[c].youth = true; items[it].youth = true
+            case .adult: items[it].adult = true
+            case .subject: clauses[c].subject = true; items[it].subject = true
             default: break
             }
         }
         // Co-location is by clause when the clause is a short list (`美术、书法、舞蹈培训`);
-        // in a long list (forty services joined by `、`) only the item itself counts. Ids only
-        // grow along the text, and every item holds at least its delimiter, so a clause's items
-        // are the ids from its first byte's to its last byte's.
-        var clauseFirstItem = [Int32](repeating: -1, count: clauseCount), clauseLastItem = clauseFirstItem
-        for k in 0 ..< n {
-            let c = Int(clauseOf[k])
-            if clauseFirstItem[c] < 0 { clauseFirstItem[c] = itemOf[k] }
-            clauseLastItem[c] = itemOf[k]
-        }
-        var trainingItems = [Bool](repeating: false, count: itemCount), contentItems = trainingItems
+        // in a long list (forty services joined by `、`) only the item itself counts.
         for m in kept {
-            let rule = rules[m.phrase]
-            let c = isName ? 0 : Int(clauseOf[m.start]), it = isName ? 0 : Int(itemOf[m.start])
-            let adultItem = itemAdult[it] && !itemYouth[it]
-            let shortClause = isName || clauseLastItem[c] - clauseFirstItem[c] + 1 <= Self.shortListItems
-            let withTraining = shortClause ? clauseTraining[c] : itemTraining[it]
-            let withYouth = shortClause ? clauseYouth[c] : itemYouth[it]
+            let c = isName ? 0 : Int(places[m.start].clause), it = isName ? 0 : Int(places[m.start].item)
+            let adultItem = items[it].adult && !items[it].youth
+            let shortClause = isName || clauses[c].lastItem - clauses[c].firstItem + 1 <= Self.shortListItems
+            let withTraining = shortClause ? clauses[c].training : items[it].training
+            let withYouth = shortClause ? clauses[c].youth : items[it].youth
             var hit = Hit(rule: m.phrase, field: field, record: record, offset: m.start, withTraining: withTraining)
-            hit.withContent = withYouth || (shortClause ? clauseSubject[c] : itemSubject[it])
-            switch rule.kind {
+            hit.withContent = withYouth || (shortClause ? clauses[c].subject : items[it].subject)
+            switch kinds[m.phrase] {
             case .subject:
-                guard !adultItem, rule.strongSubject || withTraining || withYouth else { continue }
+                guard !adultItem, strongSubject[m.phrase] || withTraining || withYouth else { continue }
                 reading.subject.append(hit)
-                contentItems[it] = true; trainingItems[it] = true
+                items[it].contentItem = true; items[it].trainingItem = true
             case .nonSubject:
                 guard !adultItem, withTraining || withYouth else { continue }
                 reading.nonSubject.append(hit)
-                contentItems[it] = true; trainingItems[it] = true
+                items[it].contentItem = true; items[it].trainingItem = true
             case .stage:
                 reading.stages.append(hit)
                 reading.youth.append(hit)
@@ -223,7 +249,7 @@ struct TextReader: Sendable {
             case .training:
                 guard !adultItem else { continue }
                 reading.training.append(hit)
-                trainingItems[it] = true
+                items[it].trainingItem = true
             case .nameMarker:
                 reading.nameMarkers.append(hit)
             case .adult:
@@ -235,25 +261,25 @@ struct TextReader: Sendable {
             }
         }
         if !isName {
-            for (index, range) in itemRanges.enumerated() {
-                let hasText = bytes[range].contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+            for item in items {
+                let hasText = bytes[item.range].contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
                 guard hasText else { continue }
                 reading.items += 1
-                if trainingItems[index] {
+                if item.trainingItem {
                     reading.trainingItems += 1
-                    reading.trainingItemTexts.append(String(decoding: bytes[range], as: UTF8.self))
+                    reading.trainingItemTexts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[item.range]), as: UTF8.self))
                 }
-                if contentItems[index] { reading.contentItems += 1 }
+                if item.contentItem { reading.contentItems += 1 }
             }
         }
         return reading
     }
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Int? {
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         guard !needle.isEmpty, to - from >= needle.count else { return nil }
         var i = from
         while i + needle.count <= to {
-            if bytes[i] == needle[0] && Array(bytes[i..<(i + needle.count)]) == needle { return i }
+            if bytes[i] == needle[0] && bytes[i ..< i + needle.count].elementsEqual(needle) { return i }
             i += 1
         }
         return nil
