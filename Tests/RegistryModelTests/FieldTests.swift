@@ -64,6 +64,24 @@ import RegistryModel
     @Test func objectsKeepTheirKeyOrder() {
         #expect(JSONText.object([("b", "1"), ("a", JSONText.optional(nil))]) == "{\"b\":1,\"a\":null}")
     }
+
+    /// Nested objects are closed as they are added, and the outer object goes on after them
+    /// with its own separators.
+    @Test func nestedObjectsAreClosedInPlace() {
+        func sighting(_ word: String, _ status: String?) -> JSONText.Object {
+            var object = JSONText.Object()
+            object.add("word", word)
+            object.addIfPresent("status", status)
+            return object
+        }
+        var object = JSONText.Object()
+        object.add("first", object: sighting("存续", "active"))
+        object.add("none", objects: [])
+        object.add("all", objects: [sighting("注销", nil), sighting("吊销", "revoked")])
+        object.add("empty", object: JSONText.Object())
+        object.add("count", 2)
+        #expect(object.close() == #"{"first":{"word":"存续","status":"active"},"none":[],"all":[{"word":"注销"},{"word":"吊销","status":"revoked"}],"empty":{},"count":2}"#)
+    }
 }
 
 @Suite struct JSONValueTests {
