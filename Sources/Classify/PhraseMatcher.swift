@@ -74,7 +74,8 @@ struct PhraseMatcher: Sendable {
         self.lengths = phrases.map(\.count)
     }
 
-    /// Every occurrence, ordered by end position (then by phrase).
+    /// Every occurrence, ordered by end position, then the longest first (the same phrase
+    /// listed twice: in list order).
     func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
         var result: [Match] = []
         var state = 0
