@@ -238,6 +238,10 @@ public struct InstitutionProfile: Sendable, Hashable {
 /// `String`'s comparison normalises every Chinese key again (a profile is merged for every
 /// record of a month).
 private func union(_ a: ArraySlice<String>, _ b: ArraySlice<String>) -> ArraySlice<String>? {
+    // Most runs of a group's facts are empty or hold one text, and most profiles they join
+    // are new: answered without making a list.
+    if b.isEmpty { return nil }
+    if a.isEmpty && b.count == 1 { return b }
     var added: [String] = []
     for item in b where !a.contains(where: { $0.hasSameUTF8(as: item) }) && !added.contains(where: { $0.hasSameUTF8(as: item) }) {
         added.append(item)
@@ -287,7 +291,10 @@ struct RecordKeys {
         }
         if let number = record.registrationNumber, number.utf8.count >= 10 { numbers.append("reg:" + number) }
         if let number = record.certificateNumber, number.utf8.count >= 4 { numbers.append("cert:" + number) }
-        otherNumbers = ShortList(Set(numbers).sorted())
+        // Sorted, each once: equal numbers sort together (a record has a handful: no Set).
+        var sorted: [String] = []
+        for number in numbers.sorted() where number != sorted.last { sorted.append(number) }
+        otherNumbers = ShortList(sorted)
         name = record.nameKeys?.full
         county = record.county.county
     }

@@ -160,7 +160,12 @@ public struct CreditCodeReading: Sendable, Hashable {
             && !problems.contains(.excelScientificNotation)
     }
 
-    private var bytes: [UInt8] { Array(code.utf8) }
+    /// Positions `range` (0-based, in bytes) as text, read in place: linkage asks every
+    /// record's code for its organisation code.
+    private func positions(_ range: Range<Int>) -> String {
+        var code = code
+        return code.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
 
     /// Position 1, when the code is well formed.
     public var authority: CreditCodeAuthority? {
@@ -181,15 +186,13 @@ public struct CreditCodeReading: Sendable, Hashable {
     /// Positions 3-8: the GB/T 2260 division of the registering authority.
     public var divisionCode: String? {
         guard hasWellFormedPrefix else { return nil }
-        let b = bytes
-        return String(decoding: b[2..<8], as: UTF8.self)
+        return positions(2 ..< 8)
     }
 
     /// Positions 9-17: the GB 11714 organisation code.
     public var organizationCode: String? {
         guard hasWellFormedPrefix else { return nil }
-        let b = bytes
-        return String(decoding: b[8..<17], as: UTF8.self)
+        return positions(8 ..< 17)
     }
 
     /// The county positions 3-8 place the record in (150891 and 152801 count as 临河区);
