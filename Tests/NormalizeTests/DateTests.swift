@@ -81,6 +81,19 @@ struct DateTests {
         #expect(day("2021-09-01").yearMonth == "2021-09")
         #expect(Day(iso: "2021-9-1") == nil)
         #expect(Day(iso: "2021-02-30") == nil)
+        #expect(Day(iso: "2021-1２-01") == nil)
+        #expect(Day(iso: "2021-12-01 ") == nil)
+    }
+
+    /// Every part is written with its leading zeros, and read back from what was written.
+    @Test func isoFormIsPaddedAndReadsBack() {
+        #expect(Day(year: 5, month: 1, day: 2)!.iso == "0005-01-02")
+        #expect(Day(year: 9999, month: 12, day: 31)!.iso == "9999-12-31")
+        var day = Day(year: 1999, month: 12, day: 25)!
+        for _ in 0 ..< 800 {
+            #expect(Day(iso: day.iso) == day)
+            day = day.adding(days: 1)!
+        }
     }
 
     /// A day keeps its parts in one word: every part must come back, and the word must order
