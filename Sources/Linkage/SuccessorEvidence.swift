@@ -278,13 +278,19 @@ struct SuccessorScorer {
 
     /// One substitution or one swap of neighbouring characters apart.
     static func oneTypoApart(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count, x.count >= 2 else { return false }
-        let differing = x.indices.filter { x[$0] != y[$0] }
-        if differing.count == 1 { return true }
-        return differing.count == 2 && differing[1] == differing[0] + 1
-            && x[differing[0]] == y[differing[1]] && x[differing[1]] == y[differing[0]]
+        // Read in place, the first two differences kept: asked for every candidate pair.
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count, x.count >= 2 else { return false }
+                var first = -1, second = -1
+                for index in x.indices where x[index] != y[index] {
+                    if first < 0 { first = index } else if second < 0 { second = index } else { return false }
+                }
+                if first >= 0 && second < 0 { return true }
+                return second == first + 1 && first >= 0 && x[first] == y[second] && x[second] == y[first]
+            }
+        }
     }
 
     /// Every string one typo from a code (for blocking on a mistyped former code).
@@ -314,19 +320,33 @@ struct SuccessorScorer {
     }
 
     static func bigramDice(_ a: String, _ b: String) -> Double {
+        // Sorted, so that the shared bigrams (counted with their repeats) are found by one
+        // merge of the two lists: asked for every candidate pair's addresses.
         func bigrams(_ text: String) -> [UInt64] {
-            let scalars = text.unicodeScalars.map { UInt64($0.value) }
-            guard scalars.count >= 2 else { return scalars }
-            return (0..<(scalars.count - 1)).map { scalars[$0] << 32 | scalars[$0 + 1] }
+            var grams: [UInt64] = []
+            var previous: UInt64?
+            for scalar in text.unicodeScalars {
+                let value = UInt64(scalar.value)
+                if let previous { grams.append(previous << 32 | value) }
+                previous = value
+            }
+            if grams.isEmpty, let previous { grams.append(previous) }
+            return grams.sorted()
         }
         let x = bigrams(a)
         let y = bigrams(b)
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        var remaining = Dictionary(y.map { ($0, 1) }, uniquingKeysWith: +)
-        var shared = 0
-        for gram in x where (remaining[gram] ?? 0) > 0 {
-            shared += 1
-            remaining[gram]! -= 1
+        var shared = 0, i = 0, j = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return 2 * Double(shared) / Double(x.count + y.count)
     }

@@ -8,6 +8,9 @@ public enum CreditCodeRules {
     /// Weights 3^i mod 31 for positions 1...17.
     @usableFromInline static let weights: [Int] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
+    /// GB 11714's weights for positions 1...8 of the organisation code.
+    @usableFromInline static let organizationWeights: [Int] = [3, 7, 9, 10, 5, 8, 4, 2]
+
     @usableFromInline static let values: [Int] = {
         var table = Array(repeating: -1, count: 256)
         for (index, byte) in alphabet.enumerated() { table[Int(byte)] = index }
@@ -34,21 +37,23 @@ public enum CreditCodeRules {
 
     /// Whether a cleaned code is 18 characters of the alphabet passing both check characters.
     public static func isValid(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
-        guard bytes.count == 18,
-              let check = checkCharacter(forFirst17: bytes[0..<17]),
-              let organizationCheck = organizationCheckCharacter(forFirst8: bytes[8..<16])
-        else { return false }
-        return check == bytes[17] && organizationCheck == bytes[16]
+        // Read in place: step 4 of linkage asks it of former codes for every candidate pair.
+        var code = code
+        return code.withUTF8 { bytes in
+            guard bytes.count == 18,
+                  let check = checkCharacter(forFirst17: bytes[0..<17]),
+                  let organizationCheck = organizationCheckCharacter(forFirst8: bytes[8..<16])
+            else { return false }
+            return check == bytes[17] && organizationCheck == bytes[16]
+        }
     }
 
     /// The GB 11714 check character (position 17) for the organisation code's first eight
     /// characters (positions 9-16), or nil when one is not 0-9 or A-Z.
     @inlinable public static func organizationCheckCharacter<Bytes: Collection<UInt8>>(forFirst8 bytes: Bytes) -> UInt8? {
         guard bytes.count == 8 else { return nil }
-        let weights = [3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0
-        for (byte, weight) in zip(bytes, weights) {
+        for (byte, weight) in zip(bytes, organizationWeights) {
             let value: Int
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = Int(byte - UInt8(ascii: "0"))

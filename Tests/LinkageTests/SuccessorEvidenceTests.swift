@@ -217,6 +217,26 @@ import RegistryModel
         #expect(SuccessorScorer.oneTypoApart(a, b) == expected)
         #expect(SuccessorScorer.oneTypoVariants(a).contains(b) == expected)
     }
+
+    @Test func aCodeIsNotOneTypoFromItselfNorThreeAway() {
+        #expect(!SuccessorScorer.oneTypoApart("91150802MA0QG3Y45M", "91150802MA0QG3Y45M"))
+        #expect(!SuccessorScorer.oneTypoApart("91150802MA0QG3Y45M", "91150802MA0QG3YABC"))
+        #expect(!SuccessorScorer.oneTypoApart("91150802MA0QG3Y45M", "91150802MA0QG3Y5M4"))
+    }
+
+    /// Dice over character bigrams, a repeated bigram counted as often as both texts have it.
+    @Test(arguments: [
+        ("临河区朔方路146号", "临河区朔方路146号", 1.0),
+        ("临河区朔方路146号", "临河区朔方路148号", 14.0 / 18.0),
+        ("哈哈哈哈", "哈哈", 0.5),              // three 哈哈 against one
+        ("学", "学", 1.0),                      // a single character is its own bigram
+        ("学", "学校", 0.0),
+        ("", "学校", 0.0),
+    ])
+    func bigramDice(_ a: String, _ b: String, _ expected: Double) {
+        #expect(abs(SuccessorScorer.bigramDice(a, b) - expected) < 1e-12)
+        #expect(abs(SuccessorScorer.bigramDice(b, a) - expected) < 1e-12)
+    }
 }
 
 @Suite struct AddressKeyTests {
