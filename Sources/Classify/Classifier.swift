@@ -337,7 +337,7 @@ public struct Classifier: Sendable {
 
     /// The hits' phrases, each once, in order: `数学、语文`.
     private func phraseList(_ hits: [Hit]) -> String {
-        distinctSorted(hits.map { rules[$0.rule].phrase }).joined(separator: "、")
+        hits.map { rules[$0.rule].phrase }.sortedWithoutDuplicates().joined(separator: "、")
     }
 
     private func decision(_ rule: String, _ phrase: String, _ note: String, field: Field?, record: RecordRef?) -> ClassificationEvidence {
@@ -405,7 +405,7 @@ struct InstitutionReading {
             byDepartment[department, default: []].append(hit)
         }
         return byDepartment.map { department, hits in
-            let phrases = distinctSorted(hits.map { rules[$0.rule].phrase })
+            let phrases = hits.map { rules[$0.rule].phrase }.sortedWithoutDuplicates()
             let inName = hits.contains { $0.field == .name }
             return DepartmentScore(
                 department: department, score: phrases.count + (inName ? 2 : 0), inName: inName,
@@ -439,11 +439,4 @@ struct InstitutionReading {
         }
         return result
     }
-}
-
-/// Each phrase once, in order (sorting brings equal phrases together: nothing to hash).
-func distinctSorted(_ phrases: [String]) -> [String] {
-    var result: [String] = []
-    for phrase in phrases.sorted() where phrase != result.last { result.append(phrase) }
-    return result
 }

@@ -291,10 +291,7 @@ struct RecordKeys {
         }
         if let number = record.registrationNumber, number.utf8.count >= 10 { numbers.append("reg:" + number) }
         if let number = record.certificateNumber, number.utf8.count >= 4 { numbers.append("cert:" + number) }
-        // Sorted, each once: equal numbers sort together (a record has a handful: no Set).
-        var sorted: [String] = []
-        for number in numbers.sorted() where number != sorted.last { sorted.append(number) }
-        otherNumbers = ShortList(sorted)
+        otherNumbers = ShortList(numbers.sortedWithoutDuplicates())
         name = record.nameKeys?.full
         county = record.county.county
     }

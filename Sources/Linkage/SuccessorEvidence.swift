@@ -287,8 +287,8 @@ struct SuccessorScorer {
                 for index in x.indices where x[index] != y[index] {
                     if first < 0 { first = index } else if second < 0 { second = index } else { return false }
                 }
-                if first >= 0 && second < 0 { return true }
-                return second == first + 1 && first >= 0 && x[first] == y[second] && x[second] == y[first]
+                // One substitution, or two neighbours swapped.
+                return first >= 0 && (second < 0 || (second == first + 1 && x[first] == y[second] && x[second] == y[first]))
             }
         }
     }

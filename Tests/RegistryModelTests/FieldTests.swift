@@ -155,3 +155,11 @@ import RegistryModel
         }
     }
 }
+
+@Suite struct SortedWithoutDuplicatesTests {
+    @Test func keepsEachElementOnceInOrder() {
+        #expect(["语文", "org:1", "数学", "语文", "org:1", "语文"].sortedWithoutDuplicates() == ["org:1", "数学", "语文"])
+        #expect([3, 1, 2, 3, 1].sortedWithoutDuplicates() == [1, 2, 3])
+        #expect([String]().sortedWithoutDuplicates().isEmpty)
+    }
+}
