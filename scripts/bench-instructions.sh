@@ -57,7 +57,10 @@ for size in $sizes; do
         --callgrind-out-file="$work/callgrind.$size" "$work/LinkageBenchmark" "$input" >"$work/linkage.$size.log" 2>"$work/valgrind.$size.log" || {
         echo "callgrind failed on $size records:" >&2; tail -20 "$work/valgrind.$size.log" >&2; exit 1; }
     call=0
-    for dump in $(ls "$work/callgrind.$size".* | sort -t . -k 3 -n); do
+    dump_number=1
+    while [ -e "$work/callgrind.$size.$dump_number" ]; do
+        dump="$work/callgrind.$size.$dump_number"
+        dump_number=$((dump_number + 1))
         grep -q '^desc: Trigger: --dump-after' "$dump" || continue
         call=$((call + 1))
         printf '%s\t%s\t%s\n' "$size" "$call" "$(sed -n 's/^summary: //p' "$dump")" >>"$results"
@@ -87,4 +90,4 @@ awk -F '\t' -v sizes="$sizes" '
             }
         }
     }' "$results"
-echo "Counts: $results; callgrind's files: $work/callgrind.<size>.<call> (callgrind_annotate)"
+echo "Counts: $results; callgrind's files: $work/callgrind.<size>.<dump>, the calls in dumps 2 and 4 (callgrind_annotate --inclusive=yes)"
