@@ -1,6 +1,7 @@
 // Scores what `rereg batch` recorded against the sample generator's truth, month by month:
 // each truth institution is followed through crosswalk.csv to the institution id holding
-// most of its records, and that id's ledger.jsonl line is compared with truth/institutions.csv.
+// most of its records, and that id's ledger.jsonl line is compared with truth/institutions.csv;
+// then summary.json against the truth's own summary, overall and per 旗县区 (DirectorFigures).
 //
 //   scripts/evaluate-ledger.sh OUTPUT_ROOT [ROOT] [--show N]
 //
@@ -27,6 +28,8 @@ do {
     let compared = ["reregistration_status", "overdue", "days_overdue", "completed_on", "reregistration_required", "category"]
     // A truth institution absent from a month keeps the id it had: the ledger keeps its line.
     var lastID: [String: String] = [:]
+    var director = DirectorFigures()
+    var lineTables: [String: [String: LedgerLine]] = [:]
     print("month    institutions  status+overdue  " + compared.map { Columns.left($0, 10) }.joined(separator: " "))
     for month in samples.months {
         let folder = outputRoot.appendingPathComponent(month)
@@ -41,6 +44,7 @@ do {
         let text = try String(contentsOf: folder.appendingPathComponent("ledger.jsonl"), encoding: .utf8)
         for json in text.split(separator: "\n") {
             let line = try JSONDecoder().decode(LedgerLine.self, from: Data(json.utf8))
+            lineTables[month, default: [:]][line.institutionID.rawValue] = line
             lines[line.institutionID.rawValue] = [
                 "reregistration_status": line.reregistrationStatus.rawValue, "overdue": String(line.overdue),
                 "days_overdue": String(line.daysOverdue), "completed_on": line.completedOn?.iso ?? "",
@@ -67,6 +71,11 @@ do {
         print("\(month)  \(Columns.right(String(total), 12))  \(Columns.ratio(both, total))          "
               + compared.map { Columns.left(Columns.ratio(agree[$0] ?? 0, total), 10) }.joined(separator: " "))
         examples.forEach { print($0) }
+    }
+    print()
+    for month in samples.months {
+        try director.score(month: month, folder: outputRoot.appendingPathComponent(month), truthOf: samples.truthIDs(month),
+                           truth: samples.institutions(month), lines: lineTables[month] ?? [:])
     }
 } catch {
     FileHandle.standardError.write(Data("evaluate-ledger: \(error)\n".utf8))
