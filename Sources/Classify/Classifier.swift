@@ -127,7 +127,20 @@ public struct Classifier: Sendable {
                 reviewReason: nil, decidingRecords: deciding.map(\.ref))
         }
 
-        let reading = read(deciding)
+        var reading = read(deciding)
+        // A school's scope that names a subject or an art bare (`特色英语`) names what it teaches.
+        if reading.nameTrainingLike && reading.subject.isEmpty && reading.nonSubject.isEmpty {
+            for hint in reading.contentHints {
+                if rules[hint.rule].kind == .subject { reading.subject.append(hint) } else { reading.nonSubject.append(hint) }
+            }
+        }
+        // A subject word in the name alone is not teaching when the scope says what is taught
+        // and names no subject (`英语角教育咨询`): at most undetermined.
+        var nameOnlySubject: [Hit] = []
+        if reading.hasScope && !reading.subject.isEmpty && reading.subject.allSatisfy({ $0.field == .name }) {
+            nameOnlySubject = reading.subject
+            reading.subject = []
+        }
         evidence += reading.evidence(rules: rules)
 
         var stages = Set(reading.stageHits.compactMap { rules[$0.rule].stage })
@@ -147,11 +160,16 @@ public struct Classifier: Sendable {
         // Self-evident words flag alone; strong words with youth or subject words in the same
         // clause (or anywhere, when the word is in the name); weak words (咨询, 文化传播,
         // 家政服务) only when the scope states no training content openly.
+        // Self-evident words flag alone. Strong words flag with youth or subject words in the same
+        // clause (or anywhere, when the word is in the name), and alone where nothing else is
+        // clearly taught: a disguise does not say who is taught. Weak words (咨询, 文化传播,
+        // 家政服务) flag with youth or subject words only when the scope states no training
+        // content openly.
         let disguiseRisk: [Hit] = {
             if !selfEvident.isEmpty { return selfEvident }
-            guard hasSubject || hasYouth else { return [] }
-            let strongHits = strong.filter { $0.field == .name || $0.withContent }
+            let strongHits = strong.filter { $0.field == .name || $0.withContent || (!hasSubject && departments.isEmpty) }
             if !strongHits.isEmpty { return strongHits }
+            guard hasSubject || hasYouth else { return [] }
             if !weak.isEmpty && !openSubject && departments.isEmpty { return weak }
             return []
         }()
@@ -160,15 +178,15 @@ public struct Classifier: Sendable {
         let share = scopeItems > 0 ? Double(trainingItems) / Double(scopeItems) : 1
         let shareText = "经营/业务范围共 \(scopeItems) 项，涉及培训 \(trainingItems) 项（\(reading.trainingItemTexts.prefix(4).joined(separator: "、"))）"
         let trainingName = reading.nameTrainingLike
-        let anyTraining = hasSubject || !departments.isEmpty || !reading.training.isEmpty
+        let anyTraining = hasSubject || !departments.isEmpty || !reading.training.isEmpty || !nameOnlySubject.isEmpty
 
-        if !disguiseRisk.isEmpty {
+        if !disguiseRisk.isEmpty && !openSubject {
             // 3. Disguised forms: a person decides.
             category = .undetermined
             flags.insert(.disguisedSubjectRisk)
             let words = phraseList(disguiseRisk)
-            let content = hasSubject ? "学科类内容" : "面向中小学生/儿童的内容"
-            reviewReason = "以“\(words)”等名义出现，并有\(content)，疑似隐形变异学科类培训，需人工核实"
+            let content = hasSubject ? "学科类内容" : hasYouth ? "面向中小学生/儿童的内容" : "未写明培训对象和内容"
+            reviewReason = "以“\(words)”等名义出现，\(content)，疑似隐形变异学科类培训，需人工核实"
             evidence.append(decision("decision.disguise", words, reviewReason!, field: nil, record: nil))
         } else if !reading.adult.isEmpty && (!anyTraining || (reading.hasScope && !reading.scopeTraining)) {
             // 4a. Adult-only training.
@@ -195,7 +213,7 @@ public struct Classifier: Sendable {
             reviewReason = "经营范围以其他业务为主，但列有学科类培训内容，需人工核实是否实际从事培训"
             evidence.append(decision("decision.subject_in_passing", shareText, reviewReason!, field: .scope, record: nil))
         } else if hasSubject {
-            // 5. Subject content.
+            // 5. Subject content (also under a disguise that names it openly: flagged, and reviewed).
             category = departments.isEmpty ? .subject : .mixed
             department = .education
             evidence.append(decision(
@@ -203,6 +221,12 @@ public struct Classifier: Sendable {
                 phraseList(reading.subject),
                 category == .subject ? "有学科类培训内容，归口教育部门" : "学科类与非学科类培训兼有，归口教育部门",
                 field: nil, record: nil))
+            if !disguiseRisk.isEmpty {
+                flags.insert(.disguisedSubjectRisk)
+                let words = phraseList(disguiseRisk)
+                reviewReason = "以“\(words)”等名义出现，且范围写明学科类培训，需人工核实"
+                evidence.append(decision("decision.disguise", words, reviewReason!, field: nil, record: nil))
+            }
         } else if let top = departments.first {
             // 6. Non-subject only.
             category = .nonSubject
@@ -215,7 +239,9 @@ public struct Classifier: Sendable {
         } else {
             // 7. Training without visible content.
             category = .undetermined
-            reviewReason = "有培训字样（\(phraseList(reading.training))），但看不出是学科类还是非学科类，需人工判断"
+            reviewReason = nameOnlySubject.isEmpty
+                ? "有培训字样（\(phraseList(reading.training))），但看不出是学科类还是非学科类，需人工判断"
+                : "名称含“\(phraseList(nameOnlySubject))”，但经营/业务范围未写明学科类培训，需人工判断"
             evidence.append(decision("decision.no_content", shareText, reviewReason!, field: nil, record: nil))
         }
 
@@ -355,6 +381,7 @@ struct InstitutionReading {
     var adult: [Hit] = []
     var disguise: [Hit] = []
     var nameMarkers: [Hit] = []
+    var contentHints: [Hit] = []
     var items = 0, trainingItems = 0, contentItems = 0
     var trainingItemTexts: [String] = []
     var hasScope = false
@@ -371,6 +398,7 @@ struct InstitutionReading {
         adult += field.adult
         disguise += field.disguise
         nameMarkers += field.nameMarkers
+        contentHints += field.contentHints
         if kind == .scope {
             hasScope = true
             if !field.subject.isEmpty || !field.nonSubject.isEmpty || !field.training.isEmpty { scopeTraining = true }

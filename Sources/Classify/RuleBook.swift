@@ -11,6 +11,8 @@ enum RuleKind: String, Sendable, CaseIterable {
     case nameMarker = "name_marker"
     case adult
     case nonTraining = "non_training"
+    /// Goods, research or works (销售, 研发, 设备): an item ending in one is about that, not teaching.
+    case goods
     case disguise
     case exclusion
 
@@ -24,7 +26,7 @@ enum RuleKind: String, Sendable, CaseIterable {
         case .disguise: "隐形变异用语"
         case .adult: "成人/非校外培训"
         case .training: "培训字样"
-        case .youth, .nameMarker, .nonTraining, .exclusion: nil
+        case .youth, .nameMarker, .nonTraining, .goods, .exclusion: nil
         }
     }
 }
@@ -107,7 +109,7 @@ struct RuleBook: Sendable {
             case .stage: valid = Stage(rawValue: value) != nil
             case .disguise: valid = DisguiseStrength(rawValue: value) != nil
             case .exclusion: valid = !value.isEmpty
-            case .youth, .training, .nameMarker, .adult, .nonTraining: valid = true
+            case .youth, .training, .nameMarker, .adult, .nonTraining, .goods: valid = true
             }
             guard valid else {
                 throw ClassifyError.badRule(source: source, line: line, reason: "取值“\(value)”不适用于类别 \(kind.rawValue)")

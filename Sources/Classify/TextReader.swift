@@ -25,6 +25,9 @@ struct FieldReading: Sendable {
     var nameMarkers: [Hit] = []
     var adult: [Hit] = []
     var disguise: [Hit] = []
+    /// Subject and non-subject words standing (nearly) alone as an item, with nothing in the
+    /// field saying they are taught (`特色英语`): content only where the name is a school's.
+    var contentHints: [Hit] = []
     /// Items (the parts between `、` `；` `，` …, outside brackets) that carry any text.
     var items = 0
     /// Items that name training or training content.
@@ -49,6 +52,11 @@ struct TextReader: Sendable {
 
     /// A clause of at most this many items counts as one list for co-location.
     static let shortListItems = 6
+    /// A content word is what an item is about when the rest of the item is at most this many
+    /// bytes (four CJK characters: `小学语文`, `青少年英语口语`); in a longer item
+    /// (`农牧业生物高新技术研发`) it is part of something else, and counts only beside a
+    /// training or youth word of its own item.
+    static let bareItemExtraBytes = 12
 
     init(rules: [Rule]) {
         self.rules = rules
@@ -109,12 +117,18 @@ struct TextReader: Sendable {
         var firstItem: Int32
         var lastItem: Int32
         var training = false, youth = false, subject = false
+        /// Distinct weak subject words that stand as items of their own (`数学、英语、物理`).
+        var bareSubjects: [Int] = []
     }
 
     /// An item: the part between `、` (or a space) and the next delimiter, outside brackets.
     private struct Item {
         var range: Range<Int>
         var adult = false, youth = false, training = false, subject = false
+        /// Where the item's last goods word (销售, 研发 …) ends, -1 when it has none, and where
+        /// its last training word ends: an item whose last such word is goods sells or makes things.
+        var goodsEnd = -1, trainingEnd = -1
+
         /// Names training or training content.
         var trainingItem = false
         /// Names training content.
@@ -204,24 +218,35 @@ struct TextReader: Sendable {
         var kept: [PhraseMatcher.Match] = []
         for m in matches {
             let kind = kinds[m.phrase]
-            if kind == .exclusion || kind == .nonTraining { continue }
+            if kind == .exclusion || kind == .nonTraining || kind == .goods { continue }
             if excluded.contains(where: { $0.contains(m.start) }) { continue }
             if masks.contains(where: { $0.lowerBound <= m.start && m.end <= $0.upperBound && $0 != m.start ..< m.end }) { continue }
             if inNamesOnly[m.phrase] && !isName { continue }
             kept.append(m)
         }
 
-        // Per clause and item: training words, youth words, adult words.
+        // Per clause and item: training words, youth words, adult words, goods words.
+        for m in matches where kinds[m.phrase] == .goods && !excluded.contains(where: { $0.contains(m.start) }) {
+            let it = isName ? 0 : Int(places[m.start].item)
+            items[it].goodsEnd = max(items[it].goodsEnd, m.end)
+        }
         for m in kept {
             let c = isName ? 0 : Int(places[m.start].clause), it = isName ? 0 : Int(places[m.start].item)
             switch kinds[m.phrase] {
-            case .training, .nameMarker: clauses[c].training = true; items[it].training = true
+            case .training, .nameMarker: clauses[c].training = true; items[it].training = true; items[it].trainingEnd = max(items[it].trainingEnd, m.end)
             case .youth, .stage: clauses[c].youth = true; items[it].youth = true
             case .adult: items[it].adult = true
-            case .subject: clauses[c].subject = true; items[it].subject = true
+            case .subject:
+                clauses[c].subject = true; items[it].subject = true
+                if !isName && items[it].range.count - (m.end - m.start) <= Self.bareItemExtraBytes && !clauses[c].bareSubjects.contains(m.phrase) {
+                    clauses[c].bareSubjects.append(m.phrase)
+                }
             default: break
             }
         }
+        // A training word anywhere in the field: a list of school subjects (`数学、英语、物理、化学，短期培训`)
+        // is what is taught.
+        let fieldTraining = kept.contains { kinds[$0.phrase] == .training || kinds[$0.phrase] == .nameMarker }
         // Co-location is by clause when the clause is a short list (`美术、书法、舞蹈培训`);
         // in a long list (forty services joined by `、`) only the item itself counts.
         for m in kept {
@@ -232,13 +257,30 @@ struct TextReader: Sendable {
             let withYouth = shortClause ? clauses[c].youth : items[it].youth
             var hit = Hit(rule: m.phrase, field: field, record: record, offset: m.start, withTraining: withTraining)
             hit.withContent = withYouth || (shortClause ? clauses[c].subject : items[it].subject)
+            // An item whose last goods or training word is goods (`教学实训设备销售`) sells or makes things.
+            let goodsItem = items[it].goodsEnd > max(items[it].trainingEnd, m.end - 1)
+            // A content word counts beside a training or youth word of its own item; beside one of
+            // its clause only when it is what its item is about.
+            let bare = isName || items[it].range.count - (m.end - m.start) <= Self.bareItemExtraBytes
+            let taught = items[it].training || items[it].youth || (bare && (withTraining || withYouth))
             switch kinds[m.phrase] {
             case .subject:
-                guard !adultItem, strongSubject[m.phrase] || withTraining || withYouth else { continue }
+                guard !adultItem, !goodsItem else { continue }
+                let listed = !isName && fieldTraining && clauses[c].bareSubjects.count >= 2 && clauses[c].bareSubjects.contains(m.phrase)
+                guard strongSubject[m.phrase] || taught || listed else {
+                    if bare && !isName { reading.contentHints.append(hit) }
+                    continue
+                }
                 reading.subject.append(hit)
                 items[it].contentItem = true; items[it].trainingItem = true
             case .nonSubject:
-                guard !adultItem, withTraining || withYouth else { continue }
+                // Vocational skills taught to adults (育婴员培训（面向成年人）) are still taught.
+                let vocational = rules[m.phrase].department == .humanResources
+                guard !adultItem || vocational, !goodsItem else { continue }
+                guard taught else {
+                    if bare && !isName { reading.contentHints.append(hit) }
+                    continue
+                }
                 reading.nonSubject.append(hit)
                 items[it].contentItem = true; items[it].trainingItem = true
             case .stage:
@@ -247,7 +289,7 @@ struct TextReader: Sendable {
             case .youth:
                 reading.youth.append(hit)
             case .training:
-                guard !adultItem else { continue }
+                guard !adultItem, !goodsItem else { continue }
                 reading.training.append(hit)
                 items[it].trainingItem = true
             case .nameMarker:
@@ -255,8 +297,10 @@ struct TextReader: Sendable {
             case .adult:
                 reading.adult.append(hit)
             case .disguise:
+                // Team-building for a company's staff (企业员工素质拓展) is said to be for adults.
+                guard !adultItem else { continue }
                 reading.disguise.append(hit)
-            case .exclusion, .nonTraining:
+            case .exclusion, .nonTraining, .goods:
                 break
             }
         }

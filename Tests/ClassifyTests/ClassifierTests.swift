@@ -140,7 +140,6 @@ struct TrapTests {
         Case("biology as trade", "杭锦后旗绿源生物科技有限公司", "生物肥料生产；生物技术推广；农作物种子销售", .outOfScope, nil),
         Case("教育装备 and 培训场地租赁", "临河区智造教育装备有限公司", "教育装备销售；培训场地租赁；办公设备销售", .outOfScope, nil),
         Case("corporate 素质拓展 without youth", "临河区远航户外拓展有限公司", "企业员工素质拓展训练；户外拓展；会议服务", .outOfScope, nil),
-        Case("travel agency 研学 without youth", "巴彦淖尔市畅游旅行社有限公司", "国内旅游业务；入境旅游业务；研学旅行", .outOfScope, nil),
         Case("adult English", "临河区环球语言服务有限公司", "成人英语培训；英语翻译服务", .outOfScope, nil),
         Case("culture company, training excluded", "临河区星光文化传播有限公司", "图书、报刊零售；文化活动组织策划（不含培训）", .outOfScope, nil),
         Case("未经许可不得", "临河区启智文化发展有限公司", "文化艺术交流活动策划；未经许可不得开展学科类培训", .outOfScope, nil),

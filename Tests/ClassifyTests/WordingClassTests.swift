@@ -1,0 +1,109 @@
+import Testing
+@testable import RegistryModel
+@testable import Classify
+
+/// The wording classes that independent exports and real registrations showed rereg missing:
+/// one case from the reports and variants of our own for each, so that a fix is a class, not a row.
+@Suite("Classify: wording classes seen outside the sample world")
+struct WordingClassTests {
+    /// How licensed schools write subject teaching (文化课 / 文化培训 / 课程辅导 for 中小学, lists of subjects).
+    static let schoolCases: [Case] = [
+        Case("中小学文化培训", "临河区博文培训学校有限公司", "中小学文化培训", .subject, .education),
+        Case("中小学文化教育类培训", "五原县启智教育科技有限公司", "中小学文化教育类培训；教育信息咨询", .subject, .education),
+        Case("中小学生课程辅导", "磴口县明远教育咨询有限公司", "中小学生课程辅导", .subject, .education),
+        Case("中小学生文化辅导", "杭锦后旗新禾文化教育有限公司", "中小学生文化辅导、心理咨询", .subject, .education),
+        Case("小初高文化补习", "乌拉特前旗学思堂教育咨询有限公司", "小初高文化补习", .subject, .education),
+        Case("初中文化课补习 (own variant)", "乌拉特后旗青禾教育有限公司", "初中文化课补习；图书零售", .subject, .education),
+        Case("subjects listed, training in the next clause", "临河区育英教育科技有限公司", "数学、英语、物理、化学，短期培训",
+             .subject, .education),
+        Case("subjects listed in a school (own variant)", "五原县博雅培训学校", "高中数学、物理、化学；课外读物销售",
+             .subject, .education),
+        Case("学科类 alone", "磴口县育才培训学校有限公司", "学科类", .subject, .education),
+        Case("学科类 with its subjects in brackets", "乌拉特中旗智学教育科技有限公司", "学科类（语文、数学、英语）", .subject, .education),
+        Case("文化培训 in a 培训学校", "临河区明德培训学校", "文化培训", .subject, .education),
+        Case("特色英语 in a 培训学校", "杭锦后旗启航培训学校", "特色英语", .subject, .education),
+        Case("少儿英语 alone (own variant)", "临河区小树教育科技有限公司", "少儿英语", .subject, .education),
+    ]
+
+    /// Any subject item makes the institution subject or mixed, whatever else it teaches.
+    static let mixedCases: [Case] = [
+        Case("subject half kept beside arts and sports", "临河区启明教育科技有限公司", "中小学文化教育课程辅导；文化艺术培训；体校及体育培训",
+             .mixed, .education),
+        Case("arts first, then 小初高文化补习", "五原县艺博文化艺术培训有限公司", "艺术特色培训，小初高文化补习", .mixed, .education),
+        Case("sports first, then 初中数学辅导 (own variant)", "磴口县飞跃体育文化有限公司", "青少年篮球培训；初中数学辅导", .mixed, .education),
+    ]
+
+    /// Words in a name or inside 不含… are not teaching; so are goods and research.
+    static let notTaughtCases: [Case] = [
+        Case("英语 only in the name", "临河区英语角教育咨询有限公司", "教育信息咨询；商务信息咨询", .undetermined, nil),
+        Case("学科 inside 优学科技", "巴彦淖尔市优学科技有限公司", "计算机软件开发；技术咨询；技术培训；电子产品销售", .outOfScope, nil),
+        Case("training excluded, robots researched", "巴彦淖尔市智创教育科技有限公司",
+             "教育信息咨询（不含培训）；智能机器人研发；软件开发；电子产品销售", .outOfScope, nil),
+        Case("education consulting excluding 升学 and 学历", "临河区博思文化发展有限公司",
+             "教育咨询（不含升学、学历、职业技能培训及学前教育）；文化艺术交流活动策划；会议服务", .outOfScope, nil),
+        Case("teaching equipment seller", "巴彦淖尔市华教教育装备有限公司", "教育装备、教学实训设备、实验室设备销售及安装；教学软件开发",
+             .outOfScope, nil),
+        Case("biology R&D with training (a real Inner Mongolia company)", "内蒙古华祺生物技术有限公司",
+             "农牧业生物高新技术研发、产业化推广、咨询、培训；农作物种植；纯种牛羊繁育；饲料销售", .outOfScope, nil),
+        Case("laboratory goods named by subject (own variant)", "临河区博源仪器有限公司", "化学、物理实验仪器销售；实验室设备安装",
+             .outOfScope, nil),
+        Case("physics in engineering (own variant)", "五原县宏达科技有限公司", "物理防护工程施工、技术培训；化学防腐材料销售",
+             .outOfScope, nil),
+    ]
+
+    @Test("licensed schools' wording", arguments: schoolCases)
+    func schoolWording(_ c: Case) { check(c) }
+
+    @Test("mixed scopes keep their subject half", arguments: mixedCases)
+    func mixedScope(_ c: Case) { check(c) }
+
+    @Test("names, exclusions, goods and research are not teaching", arguments: notTaughtCases)
+    func notTaught(_ c: Case) { check(c) }
+
+    @Test("disguise words flag without a youth word beside them, and are never out of scope",
+          arguments: [
+            ("巴彦淖尔市远航文化传播有限公司", "夏令营组织；企业管理咨询；市场调查；素质拓展"),
+            ("临河区明心教育咨询有限公司", "国学素养培训、教育咨询服务"),
+            ("五原县慧思文化有限公司", "思维训练；图书销售"),
+            ("杭锦后旗行知旅行社有限公司", "研学旅行服务；旅游咨询；票务代理"),
+            ("巴彦淖尔市畅游旅行社有限公司", "国内旅游业务；入境旅游业务；研学旅行"),
+          ])
+    func disguise(_ name: String, _ scope: String) {
+        let result = Fixture.classify([Fixture.enterprise(name, scope)])
+        #expect(result.flags.contains(.disguisedSubjectRisk), "\(result.evidence.map(\.text))")
+        #expect(result.category == .undetermined)
+        #expect(result.reviewReason != nil)
+    }
+
+    @Test("adult vocational training is non-subject, for human resources")
+    func adultVocational() {
+        let result = Fixture.classify([Fixture.enterprise("巴彦淖尔市河套技工培训学校", "育婴员培训（面向成年人）；养老护理员培训")])
+        #expect(result.category == .nonSubject, "\(result.evidence.map(\.text))")
+        #expect(result.department == .humanResources)
+    }
+
+    @Test("a bracketed learner group keeps an item whole")
+    func bracketedItem() {
+        let result = Fixture.classify([Fixture.enterprise("临河区银球体育文化有限公司", "乒乓球培训(面向小学、初中学生)")])
+        #expect(result.category == .nonSubject, "\(result.evidence.map(\.text))")
+        #expect(result.department == .sports)
+    }
+
+    @Test("exchange-activity filler does not make a subject school mixed")
+    func fillerIsNotArts() {
+        let result = Fixture.classify([Fixture.enterprise("临河区启智教育科技有限公司", "中小学语文、数学辅导；组织文化艺术交流活动")])
+        #expect(result.category == .subject, "\(result.evidence.map(\.text))")
+    }
+
+    @Test("foreign natural-person capital is foreign capital")
+    func foreignNaturalPerson() {
+        let result = Fixture.classify([Fixture.enterprise("临河区环球教育科技有限公司", "中小学英语辅导", type: "有限责任公司(外国自然人独资)")])
+        #expect(result.flags.contains(.foreignCapital))
+    }
+
+    private func check(_ c: Case) {
+        let result = Fixture.classify([Fixture.enterprise(c.name, c.scope, type: c.type)])
+        #expect(result.category == c.category, "\(result.evidence.map(\.text))")
+        #expect(result.department == c.department)
+    }
+}
