@@ -191,10 +191,12 @@ struct BatchComputation {
         let decided = context.decidedCategory[id]
         let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
 
-        // Fixed at first sight; re-decided only by a clerk's category or a merge.
+        // Fixed when the category first becomes clear (undetermined is undecided); re-decided only
+        // by a clerk's category or a merge.
         var changed = institutions.changed[position]
-        if memory.requirement == nil || (decided != nil && memory.requirementCategory != decided) {
-            let basis = decided ?? memory.requirementCategory ?? category
+        let becameClear = decided == nil && memory.requirementCategory == .undetermined && category != .undetermined
+        if memory.requirement == nil || becameClear || (decided != nil && memory.requirementCategory != decided) {
+            let basis = decided ?? (becameClear ? category : memory.requirementCategory ?? category)
             memory.requirement = tracker.decideRequirement(category: basis, history: memory.history)
             memory.requirementCategory = basis
             changed = true

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Requirement is settled when the category first becomes clear (contract.md), not frozen
+/// while the institution is undetermined: months written as the two registries export them.
+@Suite struct RequirementSettlingTests {
+    static let enterpriseCode = "91150824MA0Q7H2R94"
+    static let nonprofitCode = "52150824MJ1234561T"
+
+    /// The market-regulation snapshot, as Excel in China saves it: GB18030, pinyin headers.
+    static func market(_ scope: String) -> Data {
+        let text = "QYMC,TYSHXYDM,QYLX,FDDBR,CLRQ,JYFW,DJZT,DJJG,ZS\r\n"
+            + "乌拉特中旗河睿教育培训有限公司,\(enterpriseCode),有限责任公司(自然人投资或控股),张敏,2018-03-02,\(scope),存续,"
+            + "乌拉特中旗市场监督管理局,乌拉特中旗海流图镇团结路12号\r\n"
+        return text.data(using: String.Encoding(rawValue: 0x8000_0632))!
+    }
+
+    /// The civil-affairs snapshot: UTF-8 with a BOM, Chinese headers.
+    static func civil(_ rows: [String]) -> Data {
+        Data(("\u{FEFF}社会组织名称,统一社会信用代码,社会组织类型,法定代表人,成立登记日期,登记状态,住所,业务范围,原统一社会信用代码\n"
+              + "乌拉特中旗书法家协会,51150824MJ0000000X,社会团体,李强,2015-06-01,正常,乌拉特中旗海流图镇,书法交流,\n"
+              + rows.map { $0 + "\n" }.joined()).utf8)
+    }
+
+    @Test func anUndeterminedInstitutionIsRequiredOnceItsRegistrationShowsSubjectTeaching() throws {
+        let work = try temporaryFolder()
+        let months: [(String, Data, Data)] = [
+            ("2021-09", Self.market("小升初衔接辅导；教育信息咨询"), Self.civil([])),
+            ("2021-10", Self.market("小升初衔接辅导；教育信息咨询"), Self.civil([])),
+            ("2021-11", Self.market("小升初衔接辅导；教育信息咨询"), Self.civil([
+                "乌拉特中旗河睿培训学校,\(Self.nonprofitCode),民办非企业单位,张敏,2021-11-08,正常,乌拉特中旗海流图镇团结路12号,"
+                    + "\"初中语文、化学培训\",\(Self.enterpriseCode)",
+            ])),
+        ]
+        var lines: [String: [String: Any]] = [:]
+        for (month, market, civil) in months {
+            let input = work.appendingPathComponent(month)
+            try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+            try market.write(to: input.appendingPathComponent("企业登记信息.csv"))
+            try civil.write(to: input.appendingPathComponent("社会组织登记信息.csv"))
+            let run = try rereg(["batch", input.path, "--ledger", "ledger.sqlite", "--out", "out/\(month)"], in: work)
+            #expect(run.status == 0, "\(run.stderr)")
+            let text = try String(contentsOf: work.appendingPathComponent("out/\(month)/ledger.jsonl"), encoding: .utf8)
+            let line = try text.split(separator: "\n").compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                .first { ($0["former_credit_codes"] as? [String] ?? []).contains(Self.enterpriseCode) || $0["credit_code"] as? String == Self.enterpriseCode }
+            lines[month] = try #require(line, "\(month): no line holds the enterprise")
+        }
+        #expect(lines["2021-09"]?["category"] as? String == "undetermined")
+        #expect(lines["2021-09"]?["reregistration_required"] as? Bool == false)
+        #expect(lines["2021-11"]?["category"] as? String == "subject")
+        #expect(lines["2021-11"]?["reregistration_required"] as? Bool == true)
+        #expect(lines["2021-11"]?["reregistration_status"] as? String == "completed")
+        #expect(lines["2021-11"]?["completed_on"] as? String == "2021-11-08")
+    }
+}
