@@ -3,8 +3,10 @@
 // Normalize stages and the classifier, and compared with `truth/YYYY-MM/institutions.csv`.
 //
 //   swift run EvaluateClassify [ROOT] [--months 2021-09,2021-10] [--rules FILE] [--show N]
+//   swift run EvaluateClassify --registrations SAMPLE.jsonl --labels A.jsonl[,B.jsonl] [--strata S.json]
 //
-// ROOT holds input/ and truth/ (default: the current folder).
+// ROOT holds input/ and truth/ (default: the current folder). The second form scores real
+// registrations labelled by people instead (LabelledRegistrations).
 import Classify
 import Evaluation
 import Foundation
@@ -23,18 +25,19 @@ var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 var onlyMonths: Set<String>? = nil
 var rulesFile: URL? = nil
 var show = 15
+var registrations: URL? = nil, labelFiles: [URL] = [], strata: URL? = nil
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--months": onlyMonths = Set((arguments.isEmpty ? "" : arguments.removeFirst()).split(separator: ",").map(String.init))
     case "--rules": rulesFile = URL(fileURLWithPath: arguments.isEmpty ? "" : arguments.removeFirst())
     case "--show": show = Int(arguments.isEmpty ? "" : arguments.removeFirst()) ?? show
+    case "--registrations": registrations = URL(fileURLWithPath: arguments.isEmpty ? "" : arguments.removeFirst())
+    case "--labels": labelFiles = (arguments.isEmpty ? "" : arguments.removeFirst()).split(separator: ",").map { URL(fileURLWithPath: String($0)) }
+    case "--strata": strata = URL(fileURLWithPath: arguments.isEmpty ? "" : arguments.removeFirst())
     default: root = URL(fileURLWithPath: argument)
     }
 }
-
-let samples: SampleMonths
-do { samples = try SampleMonths(root: root, only: onlyMonths) } catch { fail("\(error)") }
 
 let normalizer: Normalizer
 let classifier: Classifier
@@ -43,6 +46,17 @@ do {
     classifier = try Classifier(rulesFile: rulesFile)
 } catch { fail("\(error)") }
 let policyStart = Day(year: 2021, month: 7, day: 24)!
+
+if let registrations {
+    do {
+        try LabelledRegistrations(sample: registrations, labelFiles: labelFiles, strata: strata)
+            .score(classifier: classifier, normalizer: normalizer, policyStart: policyStart, show: show)
+    } catch { fail("\(error)") }
+    exit(0)
+}
+
+let samples: SampleMonths
+do { samples = try SampleMonths(root: root, only: onlyMonths) } catch { fail("\(error)") }
 let categories = RegistryModel.Category.allCases
 let scoredFlags = InstitutionFlag.allCases.filter { InstitutionFlag.classifierFlags.contains($0) }
 
