@@ -265,7 +265,8 @@ struct RecordKeys {
     let creditCode: String?
     let formerCreditCode: String?
     let otherNumbers: ShortList<String>
-    /// The full name key.
+    /// The name as linkage compares it: without regions, one spelling of the legal form
+    /// (`NameKeys.regionless`), so that `巴彦淖尔市杭锦后旗X培训学校` meets `杭锦后旗X培训学校`.
     let name: String?
     // The two one-byte fields last: the keys take 80 bytes a record; with the flag among the
     // strings, padding made them 88.
@@ -292,7 +293,7 @@ struct RecordKeys {
         if let number = record.registrationNumber, number.utf8.count >= 10 { numbers.append("reg:" + number) }
         if let number = record.certificateNumber, number.utf8.count >= 4 { numbers.append("cert:" + number) }
         otherNumbers = ShortList(numbers.sortedWithoutDuplicates())
-        name = record.nameKeys?.full
+        name = record.nameKeys?.regionless
         county = record.county.county
     }
 
@@ -301,7 +302,7 @@ struct RecordKeys {
         creditCodeIsValid ? creditCode?.prefix(2) : nil
     }
 
-    /// `full name|county code` (`?` for an unknown county). Made when asked, as the address
+    /// `name|county code` (`?` for an unknown county). Made when asked, as the address
     /// key is made only for the profile: no longer kept in every record's keys, the two took
     /// linkage's growth at 1M from +888 to +759 MiB.
     var nameCounty: String? {

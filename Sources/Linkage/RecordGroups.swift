@@ -2,7 +2,7 @@ import RegistryModel
 
 /// Step 1: groups one batch's records that share an identifier: the same credit code, a
 /// former code naming another record's code, the same registration or organisation
-/// number, or the same full name in the same county. Exact duplicates fall together by
+/// number, or the same name (regions stripped, `NameKeys.regionless`) in the same county. Exact duplicates fall together by
 /// the same rules.
 ///
 /// Only a credit code joins unconditionally. A name, a registration or certificate number

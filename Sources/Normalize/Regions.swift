@@ -102,6 +102,8 @@ struct NameKeyMaker: Sendable {
     static let traditionalBase: UInt32 = 0x3400
     static let open: [UInt8] = Array("（".utf8)
     static let close: [UInt8] = Array("）".utf8)
+    static let longLimitedForm: [UInt8] = Array("有限责任公司".utf8)
+    static let shortLimitedForm: [UInt8] = Array("有限公司".utf8)
 
     init(regions: RegionTable, suffixRows: [(line: Int, columns: [String])], traditionalRows: [(line: Int, columns: [String])]) throws {
         self.regions = regions
@@ -192,7 +194,9 @@ struct NameKeyMaker: Sendable {
         if county == nil, case .county(let c)? = regions.find(in: bytes, includeShort: false) {
             county = c
         }
-        let regionless = bytes
+        // 有限责任公司 and 有限公司 are one legal form, written either way by the two registries.
+        let regionless = bytes.hasSuffix(Self.longLimitedForm)
+            ? Array(bytes.dropLast(Self.longLimitedForm.count)) + Self.shortLimitedForm : bytes
         // Suffixes, repeatedly, longest first, keeping at least two characters.
         var core = bytes
         var stripped = true

@@ -109,8 +109,9 @@ public struct CountyResolution: Sendable, Hashable {
 public struct NameKeys: Sendable, Hashable {
     /// The whole name, folded: equal names compare equal.
     public let full: String
-    /// The name without region prefixes and bracketed regions
-    /// (`巴彦淖尔市临河区智远教育科技有限公司` → `智远教育科技有限公司`).
+    /// The name without region prefixes and bracketed regions, and with 有限责任公司 written
+    /// 有限公司 (`巴彦淖尔市临河区智远教育科技有限责任公司` → `智远教育科技有限公司`): the name
+    /// linkage compares, in the same county.
     public let regionless: String
     /// The brand core: regionless, with legal-form and generic suffixes removed (`智远`).
     /// Never empty when the name is not: when stripping would leave nothing, the last
