@@ -131,7 +131,9 @@ public struct Classifier: Sendable {
         // A school's scope that names a subject or an art bare (`特色英语`) names what it teaches.
         if reading.nameTrainingLike && reading.subject.isEmpty && reading.nonSubject.isEmpty {
             for hint in reading.contentHints {
-                if rules[hint.rule].kind == .subject { reading.subject.append(hint) } else { reading.nonSubject.append(hint) }
+                // The school's name is the training word its item lacks.
+                let taught = Hit(rule: hint.rule, field: hint.field, record: hint.record, offset: hint.offset, withTraining: true)
+                if rules[hint.rule].kind == .subject { reading.subject.append(taught) } else { reading.nonSubject.append(taught) }
             }
         }
         // A subject word in the name alone is not teaching when the scope says what is taught
@@ -185,7 +187,7 @@ public struct Classifier: Sendable {
             category = .undetermined
             flags.insert(.disguisedSubjectRisk)
             let words = phraseList(disguiseRisk)
-            let content = hasSubject ? "学科类内容" : hasYouth ? "面向中小学生/儿童的内容" : "未写明培训对象和内容"
+            let content = hasSubject ? "并有学科类内容" : hasYouth ? "并有面向中小学生/儿童的内容" : "未写明培训对象和内容"
             reviewReason = "以“\(words)”等名义出现，\(content)，疑似隐形变异学科类培训，需人工核实"
             evidence.append(decision("decision.disguise", words, reviewReason!, field: nil, record: nil))
         } else if !reading.adult.isEmpty && (!anyTraining || (reading.hasScope && !reading.scopeTraining)) {

@@ -23,6 +23,13 @@ struct WordingClassTests {
         Case("文化培训 in a 培训学校", "临河区明德培训学校", "文化培训", .subject, .education),
         Case("特色英语 in a 培训学校", "杭锦后旗启航培训学校", "特色英语", .subject, .education),
         Case("少儿英语 alone (own variant)", "临河区小树教育科技有限公司", "少儿英语", .subject, .education),
+        Case("a school's bare subject beside consulting", "乌拉特前旗启明教育培训学校有限公司", "英语、语言；教育信息咨询",
+             .subject, .education),
+        Case("文化类培训", "磴口县明远培训学校有限公司", "文化类培训", .subject, .education),
+        Case("文化教育类培训", "五原县明德培训学校有限公司", "文化教育类培训", .subject, .education),
+        Case("文化类课程培训", "临河区博识教育培训中心有限公司", "文化类课程培训", .subject, .education),
+        Case("中高考补习", "杭锦后旗启程教育培训学校有限公司", "中高考补习培训", .subject, .education),
+        Case("英文、国文", "乌拉特后旗育英培训学校有限公司", "英文、国文培训", .subject, .education),
     ]
 
     /// Any subject item makes the institution subject or mixed, whatever else it teaches.
@@ -47,6 +54,7 @@ struct WordingClassTests {
              "农牧业生物高新技术研发、产业化推广、咨询、培训；农作物种植；纯种牛羊繁育；饲料销售", .outOfScope, nil),
         Case("laboratory goods named by subject (own variant)", "临河区博源仪器有限公司", "化学、物理实验仪器销售；实验室设备安装",
              .outOfScope, nil),
+        Case("English translation is not teaching", "临河区环宇翻译有限公司", "英文翻译；商务信息咨询", .outOfScope, nil),
         Case("physics in engineering (own variant)", "五原县宏达科技有限公司", "物理防护工程施工、技术培训；化学防腐材料销售",
              .outOfScope, nil),
     ]
@@ -107,3 +115,4 @@ struct WordingClassTests {
         #expect(result.department == c.department)
     }
 }
+
