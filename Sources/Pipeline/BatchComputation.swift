@@ -336,11 +336,14 @@ struct Identity {
         Array(Set((profile.creditCodes + profile.formerCreditCodes).filter { $0 != creditCode && CreditCodeRules.isValid($0) })).sorted()
     }
 
+    /// A non-profit registration first, then another civil one, then the enterprise; an
+    /// application is not a registration yet: its name and missing code do not replace the
+    /// enterprise's.
     private static func rank(_ registration: TrackedRegistration) -> (Int, Int, String) {
         let role = switch registration.role {
-        case .nonprofit: registration.creditCode == nil ? 2 : 3
-        case .otherCivil: 1
-        case .forProfit: 0
+        case .nonprofit: registration.isRegistered ? 3 : 0
+        case .otherCivil: 2
+        case .forProfit: 1
         }
         return (role, registration.creditCodeValid ? 1 : 0, registration.lastSeenBatch)
     }

@@ -89,6 +89,14 @@ public struct TrackedRegistration: Sendable, Hashable {
         }
     }
 
+    /// Whether it is a registration rather than an application still pending: it carries a
+    /// code, was seen 正常, or its 成立登记 was recorded.
+    public var isRegistered: Bool {
+        creditCode != nil
+            || sightings.contains { $0.status == CivilStatus.normal.rawValue }
+            || business.contains { $0.type == BusinessKind.establishment.rawValue }
+    }
+
     /// How a clerk recognises it: `民办非企业单位 52150802… 临河区智远培训学校`.
     var label: String {
         let what = switch role {

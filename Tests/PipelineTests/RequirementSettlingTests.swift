@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Requirement is settled when the category first becomes clear (contract.md), not frozen
-/// while the institution is undetermined: months written as the two registries export them.
+/// while the institution is undetermined, and an application does not lend the institution
+/// its name or its missing code: months written as the two registries export them.
 @Suite struct RequirementSettlingTests {
     static let enterpriseCode = "91150824MA0Q7H2R94"
     static let nonprofitCode = "52150824MJ1234561T"
@@ -26,7 +27,10 @@ import Testing
         let work = try temporaryFolder()
         let months: [(String, Data, Data)] = [
             ("2021-09", Self.market("小升初衔接辅导；教育信息咨询"), Self.civil([])),
-            ("2021-10", Self.market("小升初衔接辅导；教育信息咨询"), Self.civil([])),
+            // The application, without a code yet, names the enterprise as its former code.
+            ("2021-10", Self.market("小升初衔接辅导；教育信息咨询"), Self.civil([
+                "巴彦淖尔市乌拉特中旗河睿培训学校,,民办非企业单位,张敏,,审查中,乌拉特中旗海流图镇团结路12号,教育培训,\(Self.enterpriseCode)",
+            ])),
             ("2021-11", Self.market("小升初衔接辅导；教育信息咨询"), Self.civil([
                 "乌拉特中旗河睿培训学校,\(Self.nonprofitCode),民办非企业单位,张敏,2021-11-08,正常,乌拉特中旗海流图镇团结路12号,"
                     + "\"初中语文、化学培训\",\(Self.enterpriseCode)",
@@ -47,6 +51,12 @@ import Testing
         }
         #expect(lines["2021-09"]?["category"] as? String == "undetermined")
         #expect(lines["2021-09"]?["reregistration_required"] as? Bool == false)
+        // An application is not a registration: the enterprise's name and code stand until 成立登记.
+        #expect(lines["2021-10"]?["credit_code"] as? String == Self.enterpriseCode)
+        #expect(lines["2021-10"]?["name"] as? String == "乌拉特中旗河睿教育培训有限公司")
+        #expect((lines["2021-10"]?["former_credit_codes"] as? [String])?.isEmpty == true)
+        #expect(lines["2021-11"]?["credit_code"] as? String == Self.nonprofitCode)
+        #expect(lines["2021-11"]?["former_credit_codes"] as? [String] == [Self.enterpriseCode])
         #expect(lines["2021-11"]?["category"] as? String == "subject")
         #expect(lines["2021-11"]?["reregistration_required"] as? Bool == true)
         #expect(lines["2021-11"]?["reregistration_status"] as? String == "completed")
