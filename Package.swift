@@ -7,8 +7,9 @@ import PackageDescription
 // 4 % more memory for the same 250k-record month.
 let monthAllocator: Target.Dependency = "MonthAllocator"
 
-// One module per pipeline stage. A stage depends on the vocabulary (RegistryModel) and
-// its own C module only; Pipeline is the one place that wires stages together.
+// One module per pipeline stage. A stage depends on the vocabulary (RegistryModel), the
+// general-purpose helpers (Support) and its own C module only; Pipeline is the one place
+// that wires stages together.
 let package = Package(
     name: "rereg",
     platforms: [.macOS(.v13)],
@@ -31,21 +32,22 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]),
 
         .target(name: "MonthAllocator", linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
-        .target(name: "RegistryModel"),
+        .target(name: "Support"),
+        .target(name: "RegistryModel", dependencies: ["Support"]),
         .target(
             name: "Ingest",
-            dependencies: ["RegistryModel", "CLibCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["RegistryModel", "Support", "CLibCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Data")]),
-        .target(name: "Normalize", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
-        .target(name: "Linkage", dependencies: ["RegistryModel"], exclude: ["README.md"]),
+        .target(name: "Normalize", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"], resources: [.copy("Data")]),
+        .target(name: "Linkage", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Ledger", dependencies: ["RegistryModel", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Reports", dependencies: ["RegistryModel", "CXLSXWriter"], exclude: ["README.md"]),
-        .target(name: "Classify", dependencies: ["RegistryModel"], exclude: ["README.md"], resources: [.copy("Data")]),
-        .target(name: "Tracking", dependencies: ["RegistryModel"]),
+        .target(name: "Ledger", dependencies: ["RegistryModel", "Support", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reports", dependencies: ["RegistryModel", "Support", "CXLSXWriter"], exclude: ["README.md"]),
+        .target(name: "Classify", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"], resources: [.copy("Data")]),
+        .target(name: "Tracking", dependencies: ["RegistryModel", "Support"]),
         .target(
             name: "Pipeline",
-            dependencies: ["RegistryModel", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Ledger", "Reports"]),
+            dependencies: ["RegistryModel", "Support", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Ledger", "Reports"]),
         .executableTarget(
             name: "rereg",
             dependencies: [
@@ -69,7 +71,8 @@ let package = Package(
         .executableTarget(
             name: "EvaluateTracking", dependencies: ["Evaluation", "Tracking", "Ingest", "Normalize", "Classify", "RegistryModel"]),
 
-        .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel", "Support"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"], exclude: ["Fixtures"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RegistryModel"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "RegistryModel", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -77,7 +80,7 @@ let package = Package(
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "RegistryModel"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RegistryModel"]),
-        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Normalize", "RegistryModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Evaluation", "Ingest", "Ledger", "Linkage", "RegistryModel", "Tracking", "rereg"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Normalize", "RegistryModel", "Support"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Evaluation", "Ingest", "Ledger", "Linkage", "RegistryModel", "Support", "Tracking", "rereg"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import RegistryModel
+import Support
 
 /// Decides each institution's category, department, stages and risk flags from its current
 /// records, with the evidence. Build one per batch (it compiles the rules once); it is

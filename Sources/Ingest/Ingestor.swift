@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import RegistryModel
+import Support
 
 /// One input file as the survey recognised it, ready to be read.
 public struct InputFile: Sendable, Hashable {

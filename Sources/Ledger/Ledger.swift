@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RegistryModel
+import Support
 
 /// Problems with the ledger file itself; a batch that meets one changes nothing.
 public enum LedgerError: Error, Equatable, CustomStringConvertible {

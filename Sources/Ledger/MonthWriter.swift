@@ -1,5 +1,6 @@
 import GRDB
 import RegistryModel
+import Support
 
 /// Adds one month's rows inside the transaction `Ledger.write(month:)` opened. The batch row
 /// goes first (every other row refers to it), and new ids are minted before their states.

@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 extension InstitutionProfile {
     /// The profile as the ledger stores it (absent values left out), written and read by hand:

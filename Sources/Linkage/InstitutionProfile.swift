@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 /// What linkage knows of one institution: every identifier, name and place its records
 /// have carried. The ledger keeps it between batches, so that next month's records are

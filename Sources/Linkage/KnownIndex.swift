@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 /// A record's match with a known institution: the institution's position in the list of the
 /// known given to linkage, and the rule. Eight bytes, where an id alone is 32: a month keeps

@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 /// Where one record was placed, and why (a row of crosswalk.csv).
 public struct RecordLink: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 /// Step 1: groups one batch's records that share an identifier: the same credit code, a
 /// former code naming another record's code, the same registration or organisation

@@ -1,5 +1,6 @@
 import Foundation
 import RegistryModel
+import Support
 
 /// The weighted evidence (Fellegi–Sunter, in bits) that a civil-affairs institution is the
 /// non-profit successor of a market-regulation enterprise.

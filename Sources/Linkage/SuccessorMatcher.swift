@@ -1,5 +1,6 @@
 import Foundation
 import RegistryModel
+import Support
 
 /// Step 3: links civil-affairs institutions (non-profits registered after the policy, and
 /// applications) to the enterprise each replaced, where no former code says so.

@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 /// Which position (of a record, or of a known institution) first held each text: linkage's
 /// lookups by code, number and name, a million entries each. Keyed by text, a `Dictionary`

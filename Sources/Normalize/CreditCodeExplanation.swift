@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 /// What `rereg code` tells a clerk about one credit code: the cleaned code, whether it is
 /// valid and why not, and what its parts say.

@@ -1,5 +1,6 @@
 import Foundation
 import RegistryModel
+import Support
 
 /// The texts a month's records repeat word for word, each kept once (`TextPool`). Names
 /// and addresses repeat when one institution is in both registries; organisation types,

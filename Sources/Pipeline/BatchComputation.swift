@@ -3,6 +3,7 @@ import Ledger
 import Linkage
 import RegistryModel
 import Reports
+import Support
 import Tracking
 
 /// Links one month's records against what the ledger remembers, then classifies and tracks

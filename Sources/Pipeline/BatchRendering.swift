@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import RegistryModel
 import Reports
+import Support
 
 /// Renders a recorded month's files from the ledger alone, so that a re-run, a re-render
 /// (`rereg report`) and the first run give the same bytes.

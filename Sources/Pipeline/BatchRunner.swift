@@ -5,6 +5,7 @@ import Ledger
 import Normalize
 import RegistryModel
 import Reports
+import Support
 
 /// The one place that knows the order of the stages: ingest → normalise → link → classify
 /// and track → ledger (one transaction) → files (staged, moved into place after the commit).

@@ -1,6 +1,7 @@
 import Foundation
 import Linkage
 import RegistryModel
+import Support
 import Tracking
 
 /// What the pipeline remembers of one institution from month to month; the ledger keeps it

@@ -1,3 +1,5 @@
+import Support
+
 /// Where a record came from: the file (relative to the batch's input folder) and its
 /// 1-based ordinal among that file's records, as `contract.md` counts them.
 public struct RecordRef: Sendable, Hashable, Comparable, Codable {

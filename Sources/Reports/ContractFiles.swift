@@ -1,5 +1,6 @@
 import Foundation
 import RegistryModel
+import Support
 
 /// The files `contract.md` fixes, written exactly as it says: other departments load them.
 public enum ContractFiles {

@@ -1,5 +1,6 @@
 import Foundation
 import RegistryModel
+import Support
 
 /// `departments/<department>.csv` and `.jsonl`: for each competent department (归口管理,
 /// 《实施方案》四(二)2) the institutions it supervises, with only the fields it needs.

@@ -1,4 +1,5 @@
 import RegistryModel
+import Support
 
 // The history as the ledger stores it (absent values left out), written and read by hand for
 // the same reason as `InstitutionProfile.jsonObject`.

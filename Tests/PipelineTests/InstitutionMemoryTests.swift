@@ -1,6 +1,7 @@
 import Linkage
 @testable import Pipeline
 import RegistryModel
+import Support
 import Testing
 import Tracking
 

@@ -1,5 +1,6 @@
 import Foundation
 import RegistryModel
+import Support
 import Testing
 import Tracking
 

@@ -1,5 +1,5 @@
 import Foundation
-import RegistryModel
+import Support
 import Testing
 
 struct ParallelTests {

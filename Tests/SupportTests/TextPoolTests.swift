@@ -1,5 +1,5 @@
+import Support
 import Testing
-import RegistryModel
 
 @Suite struct TextPoolTests {
     /// Where a string's bytes live: two strings sharing one allocation have the same address.

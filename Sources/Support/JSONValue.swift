@@ -114,18 +114,6 @@ public enum JSONValue: Sendable, Equatable {
         return text
     }
 
-    /// An optional ISO date member (`2021-09-16`).
-    public func optionalDay(_ key: String) throws -> Day? {
-        guard let text = try optionalString(key) else { return nil }
-        guard let day = Day(iso: text) else { throw ParseError(offset: 0, reason: "“\(key)”不是日期：\(text)") }
-        return day
-    }
-
-    public func requiredDay(_ key: String) throws -> Day {
-        guard let day = try optionalDay(key) else { throw ParseError(offset: 0, reason: "缺少“\(key)”") }
-        return day
-    }
-
     /// An array of strings; absent means empty.
     public func strings(_ key: String) throws -> [String] {
         guard let value = self[key], value != .null else { return [] }

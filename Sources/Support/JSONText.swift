@@ -124,14 +124,14 @@ public enum JSONText {
 
         /// A key as `add(encodedKey:_:)` takes it: for a writer that runs once per record,
         /// encoded once.
-        static func encodedKey(_ key: String) -> [UInt8] {
+        public static func encodedKey(_ key: String) -> [UInt8] {
             var bytes: [UInt8] = []
             JSONText.appendString(key, to: &bytes)
             return bytes
         }
 
         /// A string member whose key was encoded by `encodedKey(_:)`.
-        mutating func add(encodedKey: [UInt8], _ value: String) {
+        public mutating func add(encodedKey: [UInt8], _ value: String) {
             if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: encodedKey)
             bytes.append(UInt8(ascii: ":"))
@@ -206,38 +206,9 @@ public enum JSONText {
 
         /// The object's UTF-8, closed: for a writer that stores bytes, no String is made (and
         /// checked as UTF-8) on the way.
-        consuming func closedBytes() -> [UInt8] {
+        public consuming func closedBytes() -> [UInt8] {
             bytes.append(UInt8(ascii: "}"))
             return bytes
         }
-    }
-}
-
-extension FieldValues {
-    /// The present values as a JSON object keyed by the fields' raw values.
-    public var json: String {
-        String(decoding: jsonBytes, as: UTF8.self)
-    }
-
-    /// `json` as bytes, as the month's spill file of exported values takes it. Made for every
-    /// record: as a String (made and checked as UTF-8 on the way to bytes) with its keys escaped
-    /// again each time, it was a fifth of normalising a month.
-    public var jsonBytes: [UInt8] {
-        // A member is its value, its key (up to 22 bytes) and six bytes of punctuation.
-        var object = JSONText.Object(reservingCapacity: valueByteCount + 28 * presentCount + 2)
-        forEachPresent { field, value in object.add(encodedKey: Self.encodedKeys[field.ordinal], value) }
-        return object.closedBytes()
-    }
-
-    /// Each field's key, by ordinal.
-    private static let encodedKeys = Field.byOrdinal.map { JSONText.Object.encodedKey($0.rawValue) }
-
-    /// The values `json` wrote; members that name no field, or are no string, are left out.
-    public init(json: String) {
-        var collected = Builder()
-        if case .object(let members)? = try? JSONValue.parse(json) {
-            for (key, value) in members.pairs { if let field = Field(rawValue: key) { collected[field] = value.string } }
-        }
-        self = collected.values
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import RegistryModel
+@testable import Support
 
 struct HashSlotsTests {
     /// Every value under one hash, and that hash 0, which marks an empty slot: each is still
