@@ -6,6 +6,7 @@ import PackageDescription
 // tens of millions of small strings and arrays, and glibc's malloc took 8 % more time and
 // 4 % more memory for the same 250k-record month.
 let monthAllocator: Target.Dependency = "MonthAllocator"
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 // One module per pipeline stage. A stage depends on the vocabulary (RegistryModel), the
 // general-purpose helpers (Support) and its own C module only; Pipeline is the one place
@@ -54,22 +55,22 @@ let package = Package(
                 "Pipeline", "Normalize", "RegistryModel", monthAllocator,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"]),
+        .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"], path: "Tools/Evaluation"),
         .executableTarget(
-            name: "LinkageBenchmark", dependencies: ["Evaluation", "Normalize", "Linkage", "RegistryModel", monthAllocator]),
+            name: "LinkageBenchmark", dependencies: ["Evaluation", "Normalize", "Linkage", "RegistryModel", monthAllocator, argumentParser], path: "Tools/LinkageBenchmark"),
         .executableTarget(
-            name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV", monthAllocator]),
-        .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "RegistryModel"]),
-        .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel"]),
+            name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV", monthAllocator, argumentParser], path: "Tools/IngestBenchmark"),
+        .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "RegistryModel", argumentParser], path: "Tools/EvaluateLedger"),
+        .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel", argumentParser], path: "Tools/EvaluateLinkage"),
         .executableTarget(
             name: "SampleGenerator",
-            dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Tools/SampleGenerator"),
 
         .executableTarget(
-            name: "EvaluateClassify", dependencies: ["Evaluation", "Classify", "Normalize", "Ingest", "RegistryModel"]),
+            name: "EvaluateClassify", dependencies: ["Evaluation", "Classify", "Normalize", "Ingest", "RegistryModel", argumentParser], path: "Tools/EvaluateClassify"),
 
         .executableTarget(
-            name: "EvaluateTracking", dependencies: ["Evaluation", "Tracking", "Ingest", "Normalize", "Classify", "RegistryModel"]),
+            name: "EvaluateTracking", dependencies: ["Evaluation", "Tracking", "Ingest", "Normalize", "Classify", "RegistryModel", argumentParser], path: "Tools/EvaluateTracking"),
 
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel", "Support"]),

@@ -10,6 +10,7 @@
 //   swift run EvaluateTracking [ROOT] [--months 2021-09,2021-10] [--show N]
 //
 // ROOT holds input/ and truth/ (default: the current folder).
+import ArgumentParser
 import Classify
 import Evaluation
 import Foundation
@@ -24,18 +25,16 @@ func fail(_ message: String) -> Never {
 
 // MARK: Arguments
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-var onlyMonths: Set<String>? = nil
-var show = 6
-while !arguments.isEmpty {
-    let argument = arguments.removeFirst()
-    switch argument {
-    case "--months": onlyMonths = Set((arguments.isEmpty ? "" : arguments.removeFirst()).split(separator: ",").map(String.init))
-    case "--show": show = Int(arguments.isEmpty ? "" : arguments.removeFirst()) ?? show
-    default: root = URL(fileURLWithPath: argument)
-    }
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "EvaluateTracking")
+    @Argument(help: "The folder holding input/ and truth/ (default: the current folder).") var root: String?
+    @Option(help: "Only these months (2021-09,2021-10).") var months: String?
+    @Option(help: "How many disagreements to print.") var show = 6
 }
+let options = Options.parseOrExit()
+let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
+let onlyMonths = options.months.map { Set($0.split(separator: ",").map(String.init)) }
+let show = options.show
 let samples: SampleMonths
 do { samples = try SampleMonths(root: root, only: onlyMonths) } catch { fail("\(error)") }
 

@@ -4,6 +4,7 @@
 // the growth of peak memory that linkage itself causes.
 //
 //   LinkageBenchmark FOLDER
+import ArgumentParser
 import Evaluation
 import Foundation
 import Linkage
@@ -25,10 +26,13 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
-guard let folder = CommandLine.arguments.dropFirst().first else {
-    FileHandle.standardError.write(Data("usage: LinkageBenchmark FOLDER\n".utf8))
-    exit(2)
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "LinkageBenchmark")
+    @Argument(help: "A generated month folder.") var folder: String
+    @Flag(help: "List the records the second run placed in new institutions.") var showNew = false
 }
+let options = Options.parseOrExit()
+let folder = options.folder
 do {
     let records = try SampleMonths.records(in: URL(fileURLWithPath: folder), normalizer: try Normalizer())
     let before = peakResidentMiB()
@@ -47,7 +51,7 @@ do {
     print(String(format: "link, against those institutions: %.2f s, %.0f records/s, %d new ids; peak RSS %.0f MiB (+%.0f)",
                  secondSeconds, Double(records.count) / secondSeconds, second.nextSequence - first.nextSequence,
                  peakResidentMiB(), peakResidentMiB() - before))
-    if CommandLine.arguments.contains("--show-new") {
+    if options.showNew {
         for ((record, link), earlier) in zip(zip(records, second.links), first.links) where (link.institution.sequence ?? 0) >= first.nextSequence {
             print("new:", record.ref.sourceFile, record.ref.ordinal, record.name ?? "-", record.creditCode?.code ?? "-",
                   record.creditCode?.isValid ?? false, record.county.county?.code ?? "-", link.rule.rawValue,

@@ -8,27 +8,27 @@
 // --trace prints every record of the named truth institutions with the keys linkage saw.
 // --diagnose explains every split, merge and unstable id, calibrates the posteriors and
 // prints the F1 bound (Sources/Linkage/README.md, Limits).
+import ArgumentParser
 import Evaluation
 import Foundation
 import Linkage
 import Normalize
 import RegistryModel
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-var only: Set<String>?
-var show = 5
-var traced: Set<String> = []
-var diagnose = false
-while !arguments.isEmpty {
-    switch arguments.removeFirst() {
-    case "--months": only = Set((arguments.first ?? "").split(separator: ",").map(String.init)); arguments = Array(arguments.dropFirst())
-    case "--trace": traced = Set((arguments.first ?? "").split(separator: ",").map(String.init)); arguments = Array(arguments.dropFirst())
-    case "--diagnose": diagnose = true
-    case "--show": show = Int(arguments.first ?? "") ?? show; arguments = Array(arguments.dropFirst())
-    case let path: root = URL(fileURLWithPath: path)
-    }
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "EvaluateLinkage")
+    @Argument(help: "The folder holding input/ and truth/ (default: the current folder).") var root: String?
+    @Option(help: "Only these months (2021-09,2021-10).") var months: String?
+    @Option(help: "How many examples to print.") var show = 5
+    @Option(help: "Truth institutions to trace (T000001,T000002).") var trace: String?
+    @Flag(help: "Explain every split, merge and unstable id.") var diagnose = false
 }
+let options = Options.parseOrExit()
+let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
+let only = options.months.map { Set($0.split(separator: ",").map(String.init)) }
+let show = options.show
+let traced = Set((options.trace ?? "").split(separator: ",").map(String.init))
+let diagnose = options.diagnose
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("evaluate-linkage: \(message)\n".utf8))

@@ -7,6 +7,7 @@
 //
 // ROOT holds input/ and truth/ (default: the current folder). The second form scores real
 // registrations labelled by people instead (LabelledRegistrations).
+import ArgumentParser
 import Classify
 import Evaluation
 import Foundation
@@ -20,24 +21,24 @@ func fail(_ message: String) -> Never {
 
 // MARK: Arguments
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-var onlyMonths: Set<String>? = nil
-var rulesFile: URL? = nil
-var show = 15
-var registrations: URL? = nil, labelFiles: [URL] = [], strata: URL? = nil
-while !arguments.isEmpty {
-    let argument = arguments.removeFirst()
-    switch argument {
-    case "--months": onlyMonths = Set((arguments.isEmpty ? "" : arguments.removeFirst()).split(separator: ",").map(String.init))
-    case "--rules": rulesFile = URL(fileURLWithPath: arguments.isEmpty ? "" : arguments.removeFirst())
-    case "--show": show = Int(arguments.isEmpty ? "" : arguments.removeFirst()) ?? show
-    case "--registrations": registrations = URL(fileURLWithPath: arguments.isEmpty ? "" : arguments.removeFirst())
-    case "--labels": labelFiles = (arguments.isEmpty ? "" : arguments.removeFirst()).split(separator: ",").map { URL(fileURLWithPath: String($0)) }
-    case "--strata": strata = URL(fileURLWithPath: arguments.isEmpty ? "" : arguments.removeFirst())
-    default: root = URL(fileURLWithPath: argument)
-    }
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "EvaluateClassify")
+    @Argument(help: "The folder holding input/ and truth/ (default: the current folder).") var root: String?
+    @Option(help: "Only these months (2021-09,2021-10).") var months: String?
+    @Option(help: "A rules file instead of the shipped one.") var rules: String?
+    @Option(help: "How many disagreements to print.") var show = 15
+    @Option(help: "Real registrations to score instead (JSON lines: record_ref, name, company_type, scope).") var registrations: String?
+    @Option(help: "Their labels: one file, or two independent readings separated by a comma.") var labels: String?
+    @Option(help: "The sample's strata and weights (record_strata, weights).") var strata: String?
 }
+let options = Options.parseOrExit()
+let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
+let onlyMonths = options.months.map { Set($0.split(separator: ",").map(String.init)) }
+let rulesFile = options.rules.map(URL.init(fileURLWithPath:))
+let show = options.show
+let registrations = options.registrations.map(URL.init(fileURLWithPath:))
+let labelFiles = (options.labels ?? "").split(separator: ",").map { URL(fileURLWithPath: String($0)) }
+let strata = options.strata.map(URL.init(fileURLWithPath:))
 
 let normalizer: Normalizer
 let classifier: Classifier

@@ -6,22 +6,21 @@
 //   scripts/evaluate-ledger.sh OUTPUT_ROOT [ROOT] [--show N]
 //
 // OUTPUT_ROOT holds one folder per month as `rereg batch` wrote it; ROOT holds truth/.
+import ArgumentParser
 import Evaluation
 import Foundation
 import RegistryModel
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-var show = 5
-var paths: [String] = []
-while !arguments.isEmpty {
-    let argument = arguments.removeFirst()
-    if argument == "--show" { show = Int(arguments.isEmpty ? "" : arguments.removeFirst()) ?? show } else { paths.append(argument) }
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "EvaluateLedger")
+    @Argument(help: "The folder holding one folder per month as `rereg batch` wrote it.") var outputRoot: String
+    @Argument(help: "The folder holding truth/ (default: the current folder).") var root: String?
+    @Option(help: "How many disagreements to print per month.") var show = 5
 }
-guard let outputRoot = paths.first.map(URL.init(fileURLWithPath:)) else {
-    FileHandle.standardError.write(Data("usage: EvaluateLedger OUTPUT_ROOT [ROOT] [--show N]\n".utf8))
-    exit(2)
-}
-let root = URL(fileURLWithPath: paths.count > 1 ? paths[1] : FileManager.default.currentDirectoryPath)
+let options = Options.parseOrExit()
+let outputRoot = URL(fileURLWithPath: options.outputRoot)
+let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
+let show = options.show
 
 do {
     let samples = try SampleMonths(root: root)

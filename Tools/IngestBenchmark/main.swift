@@ -5,6 +5,7 @@
 //
 //   IngestBenchmark FOLDER [--normalize]
 //   IngestBenchmark --libcsv-only FILE.csv
+import ArgumentParser
 import CLibCSV
 import Foundation
 import Ingest
@@ -15,7 +16,13 @@ import RegistryModel
 import Glibc
 #endif
 
-let arguments = CommandLine.arguments.dropFirst()
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "IngestBenchmark")
+    @Argument(help: "A month folder, or with --libcsv-only one CSV file.") var path: String
+    @Flag(help: "Normalise the records too.") var normalize = false
+    @Flag(help: "Run libcsv's parser alone over one CSV file.") var libcsvOnly = false
+}
+let options = Options.parseOrExit()
 
 nonisolated func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -45,21 +52,18 @@ nonisolated func libcsvAlone(path: String) throws -> (bytes: Int, fields: Int, s
     return (bytes, fields, seconds(ContinuousClock.now - start))
 }
 
-if arguments.contains("--libcsv-only") {
-    guard let path = arguments.first(where: { !$0.hasPrefix("--") }), let run = try? libcsvAlone(path: path) else {
-        FileHandle.standardError.write(Data("usage: IngestBenchmark --libcsv-only FILE.csv\n".utf8))
-        exit(2)
+if options.libcsvOnly {
+    guard let run = try? libcsvAlone(path: options.path) else {
+        FileHandle.standardError.write(Data("IngestBenchmark: cannot read \(options.path)\n".utf8))
+        exit(1)
     }
     print(String(format: "libcsv alone: %.1f MB, %d fields, %.2f s, throughput %.1f MB/s", Double(run.bytes) / 1e6, run.fields,
                  run.seconds, Double(run.bytes) / 1e6 / run.seconds))
     exit(0)
 }
 
-guard let folder = arguments.first(where: { !$0.hasPrefix("--") }) else {
-    FileHandle.standardError.write(Data("usage: IngestBenchmark FOLDER [--normalize]\n".utf8))
-    exit(2)
-}
-let normalizing = arguments.contains("--normalize")
+let folder = options.path
+let normalizing = options.normalize
 
 func peakResidentMiB() -> Double {
     var usage = rusage()
