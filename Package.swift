@@ -60,7 +60,7 @@ let package = Package(
             name: "LinkageBenchmark", dependencies: ["Evaluation", "Normalize", "Linkage", "RegistryModel", monthAllocator, argumentParser], path: "Tools/LinkageBenchmark"),
         .executableTarget(
             name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV", monthAllocator, argumentParser], path: "Tools/IngestBenchmark"),
-        .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "RegistryModel", argumentParser], path: "Tools/EvaluateLedger"),
+        .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "Ingest", "RegistryModel", argumentParser], path: "Tools/EvaluateLedger"),
         .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel", argumentParser], path: "Tools/EvaluateLinkage"),
         .executableTarget(
             name: "SampleGenerator",

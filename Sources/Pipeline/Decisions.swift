@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Ledger
 import RegistryModel
 
@@ -23,12 +24,14 @@ public enum Decisions {
     public static func apply(file: URL, ledgerPath: String) throws -> Outcome {
         guard FileManager.default.fileExists(atPath: ledgerPath) else { throw DecisionError.noLedger(ledgerPath) }
         let ledger = try Ledger(path: ledgerPath)
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { throw DecisionError.unreadable(file.path) }
+        // Read as the CSV it is (libcsv): a note Excel quoted because it holds a comma or a
+        // line break stays one cell.
+        let rows: [[String]]
+        do { rows = try CSVTableReader.rows(of: file) } catch { throw DecisionError.unreadable(file.path) }
         var additions: [DecisionRow] = []
         var revocations: [(DecisionRow.Kind, InstitutionID, InstitutionID?)] = []
-        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline)
-        for (number, line) in lines.enumerated() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        for (number, row) in rows.enumerated() {
+            let cells = row.map { $0.trimmingCharacters(in: .whitespaces) }
             let where_ = "第 \(number + 1) 行"
             guard let word = cells.first, !word.isEmpty, number > 0 || !["decision", "决定"].contains(word) else { continue }
             let id = InstitutionID(rawValue: cells.count > 1 ? cells[1] : "")
@@ -70,7 +73,7 @@ public enum DecisionError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noLedger(let path): "台账“\(path)”不存在：请先运行 rereg batch。"
-        case .unreadable(let path): "无法读取决定文件“\(path)”（须为 UTF-8 编码的 CSV）。"
+        case .unreadable(let path): "无法读取决定文件“\(path)”（须为 UTF-8 或 GB18030 编码的 CSV，引号成对）。"
         case .invalid(let line, let reason): "决定文件\(line)有误：\(reason)；未记录任何决定。"
         }
     }

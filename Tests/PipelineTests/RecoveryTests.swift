@@ -76,6 +76,23 @@ import Testing
         #expect(try category(of: decided, in: "replayed/2021-09") == "non_subject")
     }
 
+    @Test func aDecisionsFileSavedByExcelIsReadAsWritten() throws {
+        let work = try temporaryFolder()
+        #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)
+        let reviews = try csvRows(work.appendingPathComponent("2021-09/review.csv"))
+        let decided = try #require(reviews.first { $0[1] == "类别认定" }, "the sample has an undetermined institution")[2]
+        // Excel's "CSV UTF-8": a BOM, CRLF, and a note with a comma and a line break quoted.
+        let file = "\u{FEFF}decision,institution_id,other_institution_id,category,note\r\n"
+            + "category,\(decided),,non_subject,\"已核实，范围为\"\"素质拓展\"\",非学科类\r\n（见走访记录）\"\r\n"
+        try Data(file.utf8).write(to: work.appendingPathComponent("decisions.csv"))
+        let decide = try rereg(["decide", "decisions.csv", "--ledger", "ledger.sqlite"], in: work)
+        #expect(decide.status == 0, "\(decide.stderr)")
+        #expect(try rereg(["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"], in: work).status == 0)
+        let line = try String(contentsOf: work.appendingPathComponent("2021-10/ledger.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains("\"\(decided)\"") }
+        #expect(line?.contains("\"category\":\"non_subject\"") == true)
+    }
+
     @Test func aDecisionAboutAnUnknownIdIsRefusedWhole() throws {
         let work = try temporaryFolder()
         #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)

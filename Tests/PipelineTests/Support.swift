@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Ingest
 import Testing
 
 /// The package's root, for the committed sample months.
@@ -51,11 +52,10 @@ func contents(of folder: URL) throws -> [String: Data] {
     return result
 }
 
-/// The data rows of a CSV rereg wrote (BOM and header dropped), parsed as RFC 4180: review.csv
+/// The data rows of a CSV rereg wrote (BOM and header dropped), read through libcsv: review.csv
 /// carries newlines inside quoted evidence.
 func csvRows(_ url: URL) throws -> [[String]] {
-    let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\u{FEFF}", with: "")
-    return Array(CSVTable.parse(text).dropFirst())
+    Array(try CSVTableReader.rows(of: url).dropFirst())
 }
 
 func sha256(_ url: URL) throws -> String {

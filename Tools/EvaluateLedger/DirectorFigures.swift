@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Ingest
 import RegistryModel
 
 /// The figures a director reads, scored against the truth: summary.json's counts overall and
@@ -93,9 +94,8 @@ struct DirectorFigures {
 
     /// The sets of ids each review.csv row names together.
     static func reviewedTogether(_ url: URL) throws -> [Set<String>] {
-        guard var text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return CSVTable.parse(text).dropFirst().compactMap { row in
+        guard let rows = try? CSVTableReader.rows(of: url) else { return [] }
+        return rows.dropFirst().compactMap { row in
             row.count > 2 ? Set(row[2].split(separator: " ").map(String.init)) : nil
         }
     }

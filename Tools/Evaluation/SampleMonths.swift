@@ -76,51 +76,16 @@ public struct EvaluationError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// A UTF-8 CSV with a header row, read whole (truth files are small).
+/// A CSV with a header row, read whole through Ingest's libcsv reader (truth files are small).
 public struct CSVTable {
     public let rows: [[String: String]]
 
     public init(_ url: URL) throws {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw EvaluationError("cannot read \(url.path)")
-        }
-        let parsed = Self.parse(text)
+        guard let parsed = try? CSVTableReader.rows(of: url) else { throw EvaluationError("cannot read \(url.path)") }
         guard let header = parsed.first else { rows = []; return }
         rows = parsed.dropFirst().map { values in
             Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0 < values.count ? values[$0] : "") })
         }
-    }
-
-    /// RFC 4180: quoted fields, doubled quotes, newlines inside quotes. Header row included.
-    public static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        let bytes = Array(text.utf8)
-        var index = 0
-        func endField() { row.append(String(decoding: field, as: UTF8.self)); field = [] }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if quoted {
-                if byte == 0x22 {
-                    if index + 1 < bytes.count && bytes[index + 1] == 0x22 { field.append(0x22); index += 1 } else { quoted = false }
-                } else {
-                    field.append(byte)
-                }
-            } else {
-                switch byte {
-                case 0x22: quoted = true
-                case 0x2C: endField()
-                case 0x0A: endField(); rows.append(row); row = []
-                case 0x0D: break
-                default: field.append(byte)
-                }
-            }
-            index += 1
-        }
-        if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
-        return rows
     }
 }
 
