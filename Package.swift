@@ -33,22 +33,25 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]),
 
         .target(name: "MonthAllocator", linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
-        .target(name: "Support"),
-        .target(name: "RegistryModel", dependencies: ["Support"]),
+        .target(name: "Support", exclude: ["README.md"]),
+        .target(name: "RegistryModel", dependencies: ["Support"], exclude: ["README.md"]),
         .target(
             name: "Ingest",
             dependencies: ["RegistryModel", "Support", "CLibCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Data")]),
+            exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "Normalize", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "Linkage", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Ledger", dependencies: ["RegistryModel", "Support", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Ledger", dependencies: ["RegistryModel", "Support", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["RegistryModel", "Support", "CXLSXWriter"], exclude: ["README.md"]),
         .target(name: "Classify", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"], resources: [.copy("Data")]),
-        .target(name: "Tracking", dependencies: ["RegistryModel", "Support"]),
+        .target(name: "Tracking", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"]),
         .target(
             name: "Pipeline",
-            dependencies: ["RegistryModel", "Support", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Ledger", "Reports"]),
+            dependencies: ["RegistryModel", "Support", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Ledger", "Reports"],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "rereg",
             dependencies: [
