@@ -39,9 +39,8 @@ struct SuccessorMatcher {
         var bestCivilByEnterprise: [InstitutionID: Pair] = [:]
         // Each civil institution's candidates are weighed on its own: on every core.
         let different = different
-        let weighed = Parallel.map(civil) { profile in
-            candidates.weighed(profile, different: different).filter { $0.evidence.probability >= Self.reviewProbability }
-        }
+        let compared = Parallel.map(civil) { profile in candidates.weighed(profile, different: different) }
+        let weighed = compared.map { $0.filter { $0.evidence.probability >= Self.reviewProbability } }
         for (profile, pairs) in zip(civil, weighed) {
             candidatesByCivil[profile.id] = pairs
             for pair in pairs {
@@ -68,7 +67,21 @@ struct SuccessorMatcher {
                 outcome.reviews.append(contentsOf: pairs.prefix(2))
             }
         }
+        // A tie splits the probability between its candidates, so that none reaches review
+        // alone: exactly what a person must see.
+        for (pairs, sure) in zip(compared, weighed) where sure.isEmpty {
+            outcome.reviews.append(contentsOf: Self.tie(pairs))
+        }
         return outcome
+    }
+
+    /// The best candidates when they are within the margin of one another and together reach
+    /// the review probability (at most three: a clerk reads them side by side); else none.
+    static func tie(_ pairs: [Pair]) -> [Pair] {
+        guard let best = pairs.first else { return [] }
+        let tied = pairs.prefix { best.evidence.pairBits - $0.evidence.pairBits < requiredMargin }.prefix(3)
+        guard tied.count > 1, tied.map(\.evidence.probability).reduce(0, +) >= reviewProbability else { return [] }
+        return Array(tied)
     }
 }
 

@@ -164,6 +164,23 @@ import RegistryModel
         #expect(result.institution(of: media) != result.institution(of: education))
     }
 
+    @Test func aTieBetweenTwoTrainingCompaniesGoesToReviewNamingBoth() throws {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        // Two training companies of one owner at one address under one brand: the school may
+        // have replaced either, so neither is linked and a person sees both.
+        let education = month.zhiyuanCompany()
+        let culture = month.enterprise("巴彦淖尔市临河区智远文化艺术培训有限公司", code: creditCode("91150802MA0C0004"),
+                                       representative: "王建国", address: "临河区新华街18号",
+                                       scope: "中小学生语文、数学辅导；少儿美术培训")
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        let civil = try #require(result.institution(of: school))
+        #expect(civil != result.institution(of: education) && civil != result.institution(of: culture))
+        let named = Set(result.reviews.filter { $0.civil == civil }.map(\.enterprise))
+        #expect(named == Set([result.institution(of: education), result.institution(of: culture)].compactMap { $0 }))
+    }
+
     @Test func aGrayZonePairGoesToReviewUnlinked() throws {
         var month = MonthBuilder()
         month.background(count: 40)
