@@ -32,9 +32,9 @@ public enum BatchRendering {
         // The reads are independent: about half of them go through a second connection, beside
         // the others (at a million records, reading took half of rendering on one core).
         let sideReader = try ledger.secondReader() ?? ledger
-        let ((lines, previousLines, records, files), (reviews, duplicates, contacts, rejects)) = try Parallel.both({
+        let ((lines, previousLines, records, files, merges), (reviews, duplicates, contacts, rejects)) = try Parallel.both({
             (try ledger.lines(month), try previousMonth.map { try ledger.lines($0) } ?? [],
-             try ledger.records(month, withFields: false), try ledger.files(month))
+             try ledger.records(month, withFields: false), try ledger.files(month), try ledger.merges(month))
         }, {
             (try sideReader.reviews(month), try sideReader.duplicateCount(month), try sideReader.contacts(month),
              try sideReader.rejects(month).map { RejectRow(file: $0.ref.sourceFile, ordinal: $0.ref.ordinal, reason: $0.reason) })
@@ -49,7 +49,7 @@ public enum BatchRendering {
             files: files.map { FileQuality(name: $0.source.name, registry: $0.source.kind, format: $0.source.format,
                                            encoding: $0.source.encoding, records: $0.records, accepted: $0.accepted,
                                            rejected: $0.rejected) },
-            duplicatesMerged: duplicates, invalidCodes: lines.filter { $0.flags.contains(.invalidCreditCode) }.count,
+            duplicatesMerged: duplicates, merges: merges, invalidCodes: lines.filter { $0.flags.contains(.invalidCreditCode) }.count,
             missingRegistryWarning: batch.warnings.isEmpty ? nil : batch.warnings.joined(separator: " "),
             contacts: contacts.mapValues { Contact(legalRepresentative: $0.name, idNumber: $0.idNumber, phone: $0.phone) })
 
@@ -63,7 +63,7 @@ public enum BatchRendering {
             { try ContractFiles.writeLedgerJSONL(lines, to: path("ledger.jsonl")) },
             { try Data(summaryJSON.utf8).write(to: URL(fileURLWithPath: path("summary.json"))) },
             { try ContractFiles.writeLedgerCSV(lines, to: path("ledger.csv")) },
-            { try ContractFiles.writeChanges(lines, previous: previousLines, to: path("changes.csv")) },
+            { try ContractFiles.writeChanges(lines, previous: previousLines, merges: merges, to: path("changes.csv")) },
             { try ContractFiles.writeReview(reviews, lines: lines, to: path("review.csv")) },
             { try ContractFiles.writeFiles(files, to: path("files.csv")) },
             { try HTMLReport.write(report, into: staging) },

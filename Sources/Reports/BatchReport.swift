@@ -35,6 +35,9 @@ public struct BatchReport: Sendable {
     public var files: [FileQuality]
     /// Exact duplicate records merged into their twin.
     public var duplicatesMerged: Int
+    /// Institution ids retired this batch into the one evidence showed they are (a former
+    /// code, a clerk's decision): why the counts may jump.
+    public var merges: [MergeRow]
     /// Records whose credit code failed the checks.
     public var invalidCodes: Int
     /// Set when the month lacks one of the two registries (contract: a loud warning).
@@ -48,7 +51,7 @@ public struct BatchReport: Sendable {
         lines: [LedgerLine], previousLines: [LedgerLine],
         summary: ProgressCounts, summaryByCounty: [String: ProgressCounts], trend: [TrendPoint],
         reviewItems: [ReviewItem] = [], rejectGroups: [RejectGroup] = [], rejectRows: [RejectRow] = [],
-        files: [FileQuality] = [], duplicatesMerged: Int = 0, invalidCodes: Int = 0,
+        files: [FileQuality] = [], duplicatesMerged: Int = 0, merges: [MergeRow] = [], invalidCodes: Int = 0,
         missingRegistryWarning: String? = nil, contacts: [InstitutionID: Contact] = [:]
     ) {
         self.asOf = asOf
@@ -65,6 +68,7 @@ public struct BatchReport: Sendable {
         self.rejectRows = rejectRows
         self.files = files
         self.duplicatesMerged = duplicatesMerged
+        self.merges = merges
         self.invalidCodes = invalidCodes
         self.missingRegistryWarning = missingRegistryWarning
         self.contacts = contacts

@@ -90,8 +90,9 @@ public enum ContractFiles {
         try writer.close()
     }
 
-    /// `changes.csv`: institutions whose status, category or flags changed since the previous batch.
-    public static func writeChanges(_ lines: [LedgerLine], previous: [LedgerLine], to path: String) throws {
+    /// `changes.csv`: institutions whose status, category or flags changed since the previous
+    /// batch, then the ids retired this batch and the id each was merged into.
+    public static func writeChanges(_ lines: [LedgerLine], previous: [LedgerLine], merges: [MergeRow] = [], to path: String) throws {
         let writer = try CSVWriter(path: path, header: [
             "机构编号", "名称", "旗县区", "变化", "原状态", "现状态", "原类别", "现类别", "原标记", "现标记",
         ], options: .excel)
@@ -107,6 +108,15 @@ public enum ContractFiles {
                 old?.reregistrationStatus.chineseName ?? "", line.reregistrationStatus.chineseName,
                 old?.category.chineseName ?? "", line.category.chineseName,
                 old?.flags.map(\.chineseName).joined(separator: "；") ?? "", line.flags.map(\.chineseName).joined(separator: "；"),
+            ])
+        }
+        let previousByID = Dictionary(previous.map { ($0.institutionID, $0) }, uniquingKeysWith: { first, _ in first })
+        for merge in merges {
+            let old = previousByID[merge.retired]
+            try writer.write([
+                merge.retired.rawValue, old?.name ?? "", old?.countyName ?? "", "并入 \(merge.survivor.rawValue)",
+                old?.reregistrationStatus.chineseName ?? "", "", old?.category.chineseName ?? "", "",
+                old?.flags.map(\.chineseName).joined(separator: "；") ?? "", "",
             ])
         }
         try writer.close()

@@ -370,6 +370,12 @@ private struct Page {
             统一社会信用代码校验不通过 <b>\(report.invalidCodes)</b> 条。</p>
 
             """
+        if !report.merges.isEmpty {
+            let shown = report.merges.prefix(10).map { "\($0.retired.rawValue) → \($0.survivor.rawValue)" }.joined(separator: "，")
+            html += "<p>本批经代码或人工决定确认为同一机构、并入其他编号的机构编号 <b>\(report.merges.count)</b> 个"
+                + "（\(HTML.escape(shown))\(report.merges.count > 10 ? " 等" : "")）：其统计已并入保留的编号，"
+                + "各项数字随之变化，详见 changes.csv。</p>\n"
+        }
         if let warning = report.missingRegistryWarning {
             html += "<p class=\"warning\">\(HTML.escape(warning))</p>\n"
         }

@@ -8,20 +8,12 @@ import Testing
     static let enterpriseCode = "91150824MA0Q7H2R94"
     static let nonprofitCode = "52150824MJ1234561T"
 
-    /// The market-regulation snapshot, as Excel in China saves it: GB18030, pinyin headers.
     static func market(_ scope: String) -> Data {
-        let text = "QYMC,TYSHXYDM,QYLX,FDDBR,CLRQ,JYFW,DJZT,DJJG,ZS\r\n"
-            + "乌拉特中旗河睿教育培训有限公司,\(enterpriseCode),有限责任公司(自然人投资或控股),张敏,2018-03-02,\(scope),存续,"
-            + "乌拉特中旗市场监督管理局,乌拉特中旗海流图镇团结路12号\r\n"
-        return text.data(using: String.Encoding(rawValue: 0x8000_0632))!
+        marketExport(["乌拉特中旗河睿教育培训有限公司,\(enterpriseCode),有限责任公司(自然人投资或控股),张敏,2018-03-02,\(scope),存续,"
+                      + "乌拉特中旗市场监督管理局,乌拉特中旗海流图镇团结路12号"])
     }
 
-    /// The civil-affairs snapshot: UTF-8 with a BOM, Chinese headers.
-    static func civil(_ rows: [String]) -> Data {
-        Data(("\u{FEFF}社会组织名称,统一社会信用代码,社会组织类型,法定代表人,成立登记日期,登记状态,住所,业务范围,原统一社会信用代码\n"
-              + "乌拉特中旗书法家协会,51150824MJ0000000X,社会团体,李强,2015-06-01,正常,乌拉特中旗海流图镇,书法交流,\n"
-              + rows.map { $0 + "\n" }.joined()).utf8)
-    }
+    static func civil(_ rows: [String]) -> Data { civilExport(rows) }
 
     @Test func anUndeterminedInstitutionIsRequiredOnceItsRegistrationShowsSubjectTeaching() throws {
         let work = try temporaryFolder()
@@ -38,15 +30,9 @@ import Testing
         ]
         var lines: [String: [String: Any]] = [:]
         for (month, market, civil) in months {
-            let input = work.appendingPathComponent(month)
-            try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-            try market.write(to: input.appendingPathComponent("企业登记信息.csv"))
-            try civil.write(to: input.appendingPathComponent("社会组织登记信息.csv"))
-            let run = try rereg(["batch", input.path, "--ledger", "ledger.sqlite", "--out", "out/\(month)"], in: work)
-            #expect(run.status == 0, "\(run.stderr)")
-            let text = try String(contentsOf: work.appendingPathComponent("out/\(month)/ledger.jsonl"), encoding: .utf8)
-            let line = try text.split(separator: "\n").compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-                .first { ($0["former_credit_codes"] as? [String] ?? []).contains(Self.enterpriseCode) || $0["credit_code"] as? String == Self.enterpriseCode }
+            let line = try batch(month, market: market, civil: civil, in: work).first {
+                ($0["former_credit_codes"] as? [String] ?? []).contains(Self.enterpriseCode) || $0["credit_code"] as? String == Self.enterpriseCode
+            }
             lines[month] = try #require(line, "\(month): no line holds the enterprise")
         }
         #expect(lines["2021-09"]?["category"] as? String == "undetermined")

@@ -69,3 +69,30 @@ func sha256(_ url: URL) throws -> String {
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
 }
+
+/// A market-regulation snapshot as Excel in China saves it: GB18030, pinyin headers.
+func marketExport(_ rows: [String]) -> Data {
+    ("QYMC,TYSHXYDM,QYLX,FDDBR,CLRQ,JYFW,DJZT,DJJG,ZS\r\n" + rows.map { $0 + "\r\n" }.joined())
+        .data(using: String.Encoding(rawValue: 0x8000_0632))!
+}
+
+/// A civil-affairs snapshot: UTF-8 with a BOM, Chinese headers, and a 社会团体 that is no
+/// training institution.
+func civilExport(_ rows: [String]) -> Data {
+    Data(("\u{FEFF}社会组织名称,统一社会信用代码,社会组织类型,法定代表人,成立登记日期,登记状态,住所,业务范围,原统一社会信用代码\n"
+          + "乌拉特中旗书法家协会,51150824MJ0000000X,社会团体,李强,2015-06-01,正常,乌拉特中旗海流图镇,书法交流,\n"
+          + rows.map { $0 + "\n" }.joined()).utf8)
+}
+
+/// Writes a month's two exports under `work/MONTH`, runs `rereg batch` on them into
+/// `work/ledger.sqlite` and `work/out/MONTH`, and returns the month's ledger lines.
+func batch(_ month: String, market: Data, civil: Data, in work: URL) throws -> [[String: Any]] {
+    let input = work.appendingPathComponent(month)
+    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+    try market.write(to: input.appendingPathComponent("企业登记信息.csv"))
+    try civil.write(to: input.appendingPathComponent("社会组织登记信息.csv"))
+    let run = try rereg(["batch", input.path, "--ledger", "ledger.sqlite", "--out", "out/\(month)"], in: work)
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = try String(contentsOf: work.appendingPathComponent("out/\(month)/ledger.jsonl"), encoding: .utf8)
+    return try text.split(separator: "\n").compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+}
