@@ -74,7 +74,7 @@ struct TextReader: Sendable {
     private static func mark(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Mark, Int) {
         let byte = b[i]
         switch byte {
-        case 0x3B, 0x2C, 0x0A, 0x0D: return (.clause, 1)        // ; , \n \r
+        case 0x3B, 0x2C, 0x0A, 0x0D, 0x3A: return (.clause, 1)  // ; , \n \r :  (许可项目：… starts a part)
         case 0x20, 0x09: return (.item, 1)
         case 0x28, 0x5B: return (.open, 1)                      // ( [
         case 0x29, 0x5D: return (.close, 1)                     // ) ]
@@ -88,7 +88,7 @@ struct TextReader: Sendable {
             }
         case 0xEF where i + 2 < b.count && b[i + 1] == 0xBC:
             switch b[i + 2] {
-            case 0x9B, 0x8C: return (.clause, 3)                // ； ，
+            case 0x9B, 0x8C, 0x9A: return (.clause, 3)          // ； ， ：
             case 0x88: return (.open, 3)                        // （
             case 0x89: return (.close, 3)                       // ）
             default: return (.none, 1)
@@ -244,8 +244,8 @@ struct TextReader: Sendable {
             default: break
             }
         }
-        // A training word anywhere in the field: a list of school subjects (`数学、英语、物理、化学，短期培训`)
-        // is what is taught.
+        // A training word anywhere in the field: school subjects standing as items of their own
+        // (`数学、英语、物理、化学，短期培训`, `数学，寒暑假培训`) are what is taught.
         let fieldTraining = kept.contains { kinds[$0.phrase] == .training || kinds[$0.phrase] == .nameMarker }
         // Co-location is by clause when the clause is a short list (`美术、书法、舞蹈培训`);
         // in a long list (forty services joined by `、`) only the item itself counts.
@@ -266,12 +266,13 @@ struct TextReader: Sendable {
             switch kinds[m.phrase] {
             case .subject:
                 guard !adultItem, !goodsItem else { continue }
-                let listed = !isName && fieldTraining && clauses[c].bareSubjects.count >= 2 && clauses[c].bareSubjects.contains(m.phrase)
+                let listed = !isName && fieldTraining && clauses[c].bareSubjects.contains(m.phrase)
                 guard strongSubject[m.phrase] || taught || listed else {
                     if bare && !isName { reading.contentHints.append(hit) }
                     continue
                 }
-                reading.subject.append(hit)
+                reading.subject.append(listed && !taught
+                    ? Hit(rule: m.phrase, field: field, record: record, offset: m.start, withTraining: true) : hit)
                 items[it].contentItem = true; items[it].trainingItem = true
             case .nonSubject:
                 // Vocational skills taught to adults (育婴员培训（面向成年人）) are still taught.

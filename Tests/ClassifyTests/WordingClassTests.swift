@@ -30,6 +30,15 @@ struct WordingClassTests {
         Case("文化类课程培训", "临河区博识教育培训中心有限公司", "文化类课程培训", .subject, .education),
         Case("中高考补习", "杭锦后旗启程教育培训学校有限公司", "中高考补习培训", .subject, .education),
         Case("英文、国文", "乌拉特后旗育英培训学校有限公司", "英文、国文培训", .subject, .education),
+        Case("subjects by their short names", "杭锦后旗启新辅导中心", "小学语数外同步提高；日用百货销售", .subject, .education),
+        Case("理化生", "临河区博思教育咨询有限公司", "初中理化生辅导、文化艺术交流活动策划", .subject, .education),
+        Case("one subject, training in the next clause", "磴口县新知文化传播有限公司", "英语，暑期培训；图书零售", .subject, .education),
+        Case("课外补习 for 中小学生", "五原县育人培训学校有限公司", "中小学生各科课外补习、教育培训咨询服务", .subject, .education),
+        Case("a licence's part labels split its items", "乌拉特中旗学友学习中心",
+             "许可项目：初中文化课补习（依法须经批准的项目，经相关部门批准后方可开展经营活动）一般项目：文具用品零售；玩具销售",
+             .subject, .education),
+        Case("subjects listed under 许可项目 beside consulting", "磴口县思源教育信息咨询有限公司",
+             "许可项目：语文、数学、英语，短期辅导（依法须经批准的项目）一般项目：计算机系统服务", .subject, .education),
     ]
 
     /// Any subject item makes the institution subject or mixed, whatever else it teaches.
@@ -115,4 +124,5 @@ struct WordingClassTests {
         #expect(result.department == c.department)
     }
 }
+
 
