@@ -81,12 +81,23 @@ struct RecordGroups {
                 }
             }
         }
-        // Names in byte order, so that every run joins the same way.
+        // Names in byte order, so that every run joins the same way. A name without its region
+        // is shared by a chain's schools in several counties: each member joins the first
+        // earlier one it can (same county, or one of them without a county), not only the
+        // first member, which may be another county's.
         for name in membersByName.keys.sorted() {
             let members = membersByName[name]!
             let codedRoots = Set(members.map { root($0) }.filter { !codesByRoot[$0].isEmpty })
             guard codedRoots.count <= 1 || compatible(codedRoots) else { continue }
-            for member in members.dropFirst() { union(members[0], member, guarded: true) }
+            var anchors: [Int] = []
+            for member in members {
+                var joined = false
+                for anchor in anchors where !joined {
+                    union(anchor, member, guarded: true)
+                    joined = root(anchor) == root(member)
+                }
+                if !joined { anchors.append(member) }
+            }
         }
     }
 

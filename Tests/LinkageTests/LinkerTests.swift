@@ -164,6 +164,25 @@ import RegistryModel
         #expect(result.institution(of: media) != result.institution(of: education))
     }
 
+    @Test func anApplicationInTheBusinessListJoinsTheRegistrationOfItsName() throws {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let code = creditCode("91150802MA0N2XKQ")
+        // A chain's school in another county, applying under the same name without its region.
+        let chain = month.nonprofit("磴口县智远培训学校", code: nil, representative: "格日勒", address: "磴口县团结路199号",
+                                    status: "审查中")
+        let enterprise = month.zhiyuanCompany()
+        let registration = month.nonprofit("临河区智远培训学校", code: creditCode("52150802MJY12345"), former: code,
+                                           representative: "王建国", address: "临河区新华街18号")
+        // The month's business list still shows the application, without a code.
+        let application = month.nonprofit("临河区智远培训学校", code: nil, representative: "王建国", address: "临河区新华街18号",
+                                          status: "受理中")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: registration) == result.institution(of: enterprise))
+        #expect(result.institution(of: application) == result.institution(of: enterprise))
+        #expect(result.institution(of: chain) != result.institution(of: enterprise))
+    }
+
     @Test func aTieBetweenTwoTrainingCompaniesGoesToReviewNamingBoth() throws {
         var month = MonthBuilder()
         month.background(count: 40)
