@@ -113,6 +113,17 @@ public struct Linker: Sendable {
         var different = Set<[InstitutionID]>()
         for case .different(let a, let b) in decisions { different.insert([state.resolve(a), state.resolve(b)].sorted()) }
 
+        // Step 2b: applications under a name one character off join the civil institution
+        // seen this batch that they name (ApplicationMatcher).
+        var applicationPlaced: [InstitutionID: String] = [:]
+        let seen = Set(placement.map(state.resolve)).sorted().compactMap { state.profiles[$0] }
+        for match in ApplicationMatcher(state.profiles.values).matches(for: seen)
+        where !different.contains([state.resolve(match.application), state.resolve(match.institution)].sorted()) {
+            let (survivor, loser) = state.survivorOrder(match.institution, match.application)
+            state.merge(loser, into: survivor, rule: .nameCounty, evidence: match.evidence)
+            applicationPlaced[loser] = match.evidence
+        }
+
         // Step 3: successors across the registries, for civil institutions seen this batch.
         let touched = Set(placement.map(state.resolve))
         // Ids are sorted, then their profiles fetched: profiles are large to move.
@@ -139,7 +150,7 @@ public struct Linker: Sendable {
         }
 
         // Every institution is placed and named: each record's link is explained on every core.
-        let links = Parallel.map(records.indices) { [state, groupOf, placement, fuzzyPlaced, decisionMerged] recordIndex -> RecordLink in
+        let links = Parallel.map(records.indices) { [state, groupOf, placement, fuzzyPlaced, decisionMerged, applicationPlaced] recordIndex -> RecordLink in
             let groupIndex = Int(groupOf[recordIndex])
             let provisionalOrKnown = placement[groupIndex]
             let institution = state.resolve(provisionalOrKnown)
@@ -150,6 +161,10 @@ public struct Linker: Sendable {
             if let evidence = fuzzyPlaced[provisionalOrKnown] {
                 return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .fuzzy,
                                   score: (evidence.probability * 10_000).rounded() / 10_000, evidence: evidence.summary)
+            }
+            if let evidence = applicationPlaced[provisionalOrKnown] {
+                return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .nameCounty,
+                                  score: ApplicationMatcher.score, evidence: evidence)
             }
             if decisionMerged.contains(where: { state.wasMerged($0, from: provisionalOrKnown) }) {
                 return RecordLink(ref: records[recordIndex].ref, institution: institution, rule: .reviewDecision, score: 1,

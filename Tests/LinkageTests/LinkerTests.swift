@@ -183,6 +183,24 @@ import RegistryModel
         #expect(result.institution(of: chain) != result.institution(of: enterprise))
     }
 
+    @Test func anApplicationWhoseNameIsOneCharacterOffJoinsItsRegistration() throws {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        let registration = month.nonprofit("五原县致灵培训学校", code: creditCode("52150821MJ639003"),
+                                           representative: "姜秀楠", address: "五原县人民路85号凯旋城3号楼")
+        // The bureau's snapshot still lists the application, typed with another 灵.
+        let application = month.nonprofit("五原县致凌培训学校", code: nil, representative: "姜秀楠",
+                                          address: "五原县人民路85号凯旋城3号楼2楼", status: "受理中")
+        // Another brand one character apart, under another representative: another institution.
+        let other = month.nonprofit("五原县致远培训学校", code: nil, representative: "赵刚", address: "五原县胜利路3号",
+                                    status: "受理中")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: application) == result.institution(of: registration))
+        #expect(result.institution(of: other) != result.institution(of: registration))
+        let link = try #require(result.link(of: application))
+        #expect(link.rule == .nameCounty && link.score < 1 && link.evidence.contains("仅差一字"))
+    }
+
     @Test func aTieBetweenTwoTrainingCompaniesGoesToReviewNamingBoth() throws {
         var month = MonthBuilder()
         month.background(count: 40)
