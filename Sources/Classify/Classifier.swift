@@ -193,11 +193,22 @@ public struct Classifier: Sendable {
             evidence.append(decision("decision.disguise", words, reviewReason!, field: nil, record: nil))
         } else if !reading.adult.isEmpty && (!anyTraining || (reading.hasScope && !reading.scopeTraining)) {
             // 4a. Adult-only training.
-            category = .outOfScope
+            // A school for adults (驾驶员, 考研, 成人高考) is non-subject vocational training, for
+            // 人社 (labelling-guide.md); a company that trains its clients or staff in passing
+            // is no training institution.
             let words = phraseList(reading.adult)
-            evidence.append(decision(
-                "decision.out_of_scope_adult", words, "只涉及成人、驾驶员、保安、业务等培训，不是面向中小学生和幼儿的校外培训机构",
-                field: .scope, record: nil))
+            if trainingName || reading.adultItems * 2 >= max(scopeItems, 1) {
+                category = .nonSubject
+                department = .humanResources
+                evidence.append(decision(
+                    "decision.non_subject_adult", words, "只涉及成人、驾驶员、职业资格等培训：非学科类（职业技能、成人培训），归口人力资源和社会保障部门",
+                    field: .scope, record: nil))
+            } else {
+                category = .outOfScope
+                evidence.append(decision(
+                    "decision.out_of_scope_adult", words, "只在其他业务之外附带成人、员工、业务等培训，不是校外培训机构",
+                    field: .scope, record: nil))
+            }
         } else if !anyTraining {
             // 4b. Nothing about training at all.
             category = .outOfScope
@@ -385,7 +396,7 @@ struct InstitutionReading {
     var disguise: [Hit] = []
     var nameMarkers: [Hit] = []
     var contentHints: [Hit] = []
-    var items = 0, trainingItems = 0, contentItems = 0
+    var items = 0, trainingItems = 0, contentItems = 0, adultItems = 0
     var trainingItemTexts: [String] = []
     var hasScope = false
     /// Training or training content found in a scope (not only in a name).
@@ -410,6 +421,7 @@ struct InstitutionReading {
                 items = field.items
                 trainingItems = field.trainingItems
                 contentItems = field.contentItems
+                adultItems = field.adultItems
                 trainingItemTexts = field.trainingItemTexts
             }
         } else if kind == .name {

@@ -34,6 +34,8 @@ struct FieldReading: Sendable {
     var trainingItems = 0
     /// Items that name training content (subject or non-subject phrases).
     var contentItems = 0
+    /// Items about adult learners (考研英语, 驾驶员培训).
+    var adultItems = 0
     /// The phrases of the training items, for the evidence.
     var trainingItemTexts: [String] = []
 }
@@ -116,7 +118,7 @@ struct TextReader: Sendable {
         /// delimiter, so a clause's items are the ids from its first byte's to its last byte's.
         var firstItem: Int32
         var lastItem: Int32
-        var training = false, youth = false, subject = false
+        var training = false, youth = false, subject = false, adult = false
         /// Distinct weak subject words that stand as items of their own (`数学、英语、物理`).
         var bareSubjects: [Int] = []
     }
@@ -133,6 +135,8 @@ struct TextReader: Sendable {
         var trainingItem = false
         /// Names training content.
         var contentItem = false
+        /// Its learners are adults (its own adult word, or its short list's).
+        var adultLearners = false
     }
 
     func read(_ text: String, field: Field, record: RecordRef) -> FieldReading {
@@ -220,7 +224,8 @@ struct TextReader: Sendable {
             let kind = kinds[m.phrase]
             if kind == .exclusion || kind == .nonTraining || kind == .goods { continue }
             if excluded.contains(where: { $0.contains(m.start) }) { continue }
-            if masks.contains(where: { $0.lowerBound <= m.start && m.end <= $0.upperBound && $0 != m.start ..< m.end }) { continue }
+            // A phrase that begins inside a mask is part of it (`非学科类培训`, `成人高考辅导`).
+            if masks.contains(where: { $0.contains(m.start) && $0 != m.start ..< m.end }) { continue }
             if inNamesOnly[m.phrase] && !isName { continue }
             kept.append(m)
         }
@@ -235,7 +240,7 @@ struct TextReader: Sendable {
             switch kinds[m.phrase] {
             case .training, .nameMarker: clauses[c].training = true; items[it].training = true; items[it].trainingEnd = max(items[it].trainingEnd, m.end)
             case .youth, .stage: clauses[c].youth = true; items[it].youth = true
-            case .adult: items[it].adult = true
+            case .adult: items[it].adult = true; clauses[c].adult = true
             case .subject:
                 clauses[c].subject = true; items[it].subject = true
                 if !isName && items[it].range.count - (m.end - m.start) <= Self.bareItemExtraBytes && !clauses[c].bareSubjects.contains(m.phrase) {
@@ -251,8 +256,10 @@ struct TextReader: Sendable {
         // in a long list (forty services joined by `、`) only the item itself counts.
         for m in kept {
             let c = isName ? 0 : Int(places[m.start].clause), it = isName ? 0 : Int(places[m.start].item)
-            let adultItem = items[it].adult && !items[it].youth
             let shortClause = isName || clauses[c].lastItem - clauses[c].firstItem + 1 <= Self.shortListItems
+            // Adult learners named in a short list are the whole list's (`考研英语、数学辅导`).
+            let adultItem = items[it].adult ? !items[it].youth : shortClause && clauses[c].adult && !clauses[c].youth
+            if adultItem { items[it].adultLearners = true }
             let withTraining = shortClause ? clauses[c].training : items[it].training
             let withYouth = shortClause ? clauses[c].youth : items[it].youth
             var hit = Hit(rule: m.phrase, field: field, record: record, offset: m.start, withTraining: withTraining)
@@ -315,6 +322,7 @@ struct TextReader: Sendable {
                     reading.trainingItemTexts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[item.range]), as: UTF8.self))
                 }
                 if item.contentItem { reading.contentItems += 1 }
+                if item.adultLearners || (item.adult && !item.youth) { reading.adultItems += 1 }
             }
         }
         return reading

@@ -119,7 +119,6 @@ struct TrapTests {
     ].joined(separator: "、")
 
     static let traps: [Case] = [
-        Case("驾驶员培训", "巴彦淖尔市安达机动车驾驶员培训有限公司", "机动车驾驶员培训；道路普通货物运输", .outOfScope, nil),
         Case("保安培训", "巴彦淖尔市金盾保安服务有限公司", "门卫、巡逻、守护、随身护卫、安全检查、区域秩序维护；保安培训", .outOfScope, nil),
         Case("成年人的非文化教育培训", "临河区众诚人力资源服务有限公司", "劳务派遣；人力资源服务；成年人的非文化教育培训", .outOfScope, nil),
         Case("业务培训（不含教育培训…）", "五原县远景企业管理咨询有限公司",
@@ -133,14 +132,11 @@ struct TrapTests {
         Case("farm training", "五原县丰收农业科技有限公司", "农作物种植；农业技术推广服务；农业技术培训；化肥销售", .outOfScope, nil),
         Case("教学用具 sales", "临河区文汇商贸有限公司", "日用百货、五金交电、建材销售；文化用品、教学用具销售", .outOfScope, nil),
         Case("cook training", "临河区香满园餐饮管理有限公司", "餐饮服务；餐饮管理；厨师技能培训（不含职业技能培训）", .outOfScope, nil),
-        Case("adult safety training under a training name", "乌拉特后旗安平职业技能培训有限公司",
-             "特种作业人员安全技术培训（成人）；安全生产技术咨询", .outOfScope, nil),
         Case("chemistry as trade, not subject", "乌拉特前旗化工化学试剂有限公司", "化学试剂销售；化工产品销售；化学品仓储", .outOfScope, nil),
         Case("geography as trade", "临河区测绘地理信息有限公司", "地理信息系统开发；测绘服务；地图编制", .outOfScope, nil),
         Case("biology as trade", "杭锦后旗绿源生物科技有限公司", "生物肥料生产；生物技术推广；农作物种子销售", .outOfScope, nil),
         Case("教育装备 and 培训场地租赁", "临河区智造教育装备有限公司", "教育装备销售；培训场地租赁；办公设备销售", .outOfScope, nil),
         Case("corporate 素质拓展 without youth", "临河区远航户外拓展有限公司", "企业员工素质拓展训练；户外拓展；会议服务", .outOfScope, nil),
-        Case("adult English", "临河区环球语言服务有限公司", "成人英语培训；英语翻译服务", .outOfScope, nil),
         Case("culture company, training excluded", "临河区星光文化传播有限公司", "图书、报刊零售；文化活动组织策划（不含培训）", .outOfScope, nil),
         Case("未经许可不得", "临河区启智文化发展有限公司", "文化艺术交流活动策划；未经许可不得开展学科类培训", .outOfScope, nil),
     ]

@@ -63,6 +63,9 @@ struct WordingClassTests {
              "农牧业生物高新技术研发、产业化推广、咨询、培训；农作物种植；纯种牛羊繁育；饲料销售", .outOfScope, nil),
         Case("laboratory goods named by subject (own variant)", "临河区博源仪器有限公司", "化学、物理实验仪器销售；实验室设备安装",
              .outOfScope, nil),
+        Case("非学科类 arts training", "巴彦淖尔市天华文化传媒有限公司", "非学科类艺术培训（不含中小学文化课培训）；玩具销售",
+             .nonSubject, .cultureTourism),
+        Case("成人高考 beside vocational training", "磴口县兴业职业技能培训有限公司", "成人高考辅导，育婴员培训", .nonSubject, .humanResources),
         Case("English translation is not teaching", "临河区环宇翻译有限公司", "英文翻译；商务信息咨询", .outOfScope, nil),
         Case("physics in engineering (own variant)", "五原县宏达科技有限公司", "物理防护工程施工、技术培训；化学防腐材料销售",
              .outOfScope, nil),
@@ -91,6 +94,22 @@ struct WordingClassTests {
         #expect(result.category == .undetermined)
         #expect(result.reviewReason != nil)
     }
+
+    /// Schools for adults are training institutions: non-subject, for 人社 (labelling-guide.md);
+    /// training adults in passing is no training institution.
+    static let adultCases: [Case] = [
+        Case("驾驶员培训", "巴彦淖尔市安达机动车驾驶员培训有限公司", "机动车驾驶员培训；道路普通货物运输", .nonSubject, .humanResources),
+        Case("adult safety training under a training name", "乌拉特后旗安平职业技能培训有限公司",
+             "特种作业人员安全技术培训（成人）；安全生产技术咨询", .nonSubject, .humanResources),
+        Case("adult English", "临河区环球语言服务有限公司", "成人英语培训；英语翻译服务", .nonSubject, .humanResources),
+        Case("adults' exam English and mathematics", "临河区博远企业管理咨询有限公司", "考研英语、数学辅导；会议及展览服务",
+             .nonSubject, .humanResources),
+        Case("college English tests", "五原县启航职业技能培训有限公司", "大学英语四、六级培训。", .nonSubject, .humanResources),
+        Case("staff training in passing", "临河区恒通物流有限公司", "普通货物运输；仓储服务；企业员工培训；装卸搬运", .outOfScope, nil),
+    ]
+
+    @Test("adult learners: a school for them is non-subject, training them in passing is none", arguments: adultCases)
+    func adults(_ c: Case) { check(c) }
 
     @Test("adult vocational training is non-subject, for human resources")
     func adultVocational() {
