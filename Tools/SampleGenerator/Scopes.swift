@@ -94,6 +94,10 @@ enum Scopes {
         .init(trade: "文具", individualTrade: "文具店", items: ["文具用品、办公用品零售", "图书零售", "打字复印"]),
     ]
 
+    /// The first scope items of the trades above that are schools for adults: training
+    /// institutions, non-subject (labelling-guide.md), though not for school children.
+    static let adultSchoolItems = ["机动车驾驶员培训", "特种作业人员安全技术培训（成人）"]
+
     /// The property company that lists 家教服务 among forty services.
     private static let propertyServices = [
         "物业管理", "房屋租赁", "停车场服务", "保洁服务", "绿化养护", "家政服务", "家教服务", "搬家服务", "水电维修",

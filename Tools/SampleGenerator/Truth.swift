@@ -39,8 +39,11 @@ struct InstitutionTruth {
 
         let change = institution.scopeChange.flatMap { $0.day <= day ? $0 : nil }
         let kind = change?.kind ?? institution.kind
-        category = kind.category
-        department = kind.department ?? ""
+        // A school for adults (drivers, special operations) is a training institution:
+        // non-subject vocational training, for 人社 (labelling-guide.md).
+        let adultSchool = kind == .outOfScope && Scopes.adultSchoolItems.contains { institution.enterprise?.scope.hasPrefix($0) == true }
+        category = adultSchool ? "non_subject" : kind.category
+        department = adultSchool ? "human_resources" : kind.department ?? ""
         stages = (change?.stages ?? institution.stages).sorted()
 
         // Fixed by what it was at policy start (or when first seen): a subject or mixed for-profit.
