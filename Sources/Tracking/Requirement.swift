@@ -89,6 +89,14 @@ extension Tracker {
                 requirement: .notRequired, referenceDay: reference,
                 reason: "政策实施后首次出现（\(start.iso)）即为民办非企业单位（\(registration.label)），不属于须重新登记的营利性机构。")
         }
+        // Only a civil registration or application, no enterprise: not the for-profit that must
+        // re-register. An enterprise it replaced, if any, is counted as that institution (and
+        // decides again when the two are found to be one).
+        if forProfit.isEmpty && !nonprofits.isEmpty {
+            return RequirementDecision(
+                requirement: .notRequired, referenceDay: reference,
+                reason: "仅见民政部门的民办非企业单位登记或申请，未见营利性登记：不属于须重新登记的营利性机构（其前身企业如有，按该企业计）。")
+        }
         let when = reference == policyStart ? "政策实施日 \(policyStart.iso)" : "首次出现时（\(reference.iso)）"
         return RequirementDecision(
             requirement: .required, referenceDay: reference,

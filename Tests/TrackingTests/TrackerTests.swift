@@ -381,7 +381,9 @@ struct RequirementTests {
         (.subject, .enterpriseAndLaterNonprofit, .required),
         (.subject, .newEnterprise, .required),
         (.subject, .newNonprofitOnly, .notRequired),
-        (.subject, .applicationOnly, .required),
+        // An application with no enterprise is no for-profit: the enterprise it replaces, if
+        // any, is what must re-register (counted once, not beside its application).
+        (.subject, .applicationOnly, .notRequired),
         (.nonSubject, .enterprise, .notRequired),
         (.undetermined, .enterprise, .notRequired),
         (.outOfScope, .enterprise, .notRequired),
