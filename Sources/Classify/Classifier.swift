@@ -250,6 +250,12 @@ public struct Classifier: Sendable {
                 "decision.non_subject", top.phrases.joined(separator: "、"),
                 "非学科类培训，归口\(top.department.chineseName)部门（得分 \(top.score)\(others.isEmpty ? "" : "；其他：\(others)")）",
                 field: nil, record: nil))
+        } else if reading.subjectExcluded && nameOnlySubject.isEmpty {
+            // 7a. Training whose scope says it is not subject training (`…培训（不含学科类）`).
+            category = .nonSubject
+            evidence.append(decision(
+                "decision.non_subject_excluded", shareText, "经营/业务范围写明不含学科类培训，所教内容未列入规则：非学科类，归口待定",
+                field: .scope, record: nil))
         } else {
             // 7. Training without visible content.
             category = .undetermined
@@ -399,6 +405,8 @@ struct InstitutionReading {
     var items = 0, trainingItems = 0, contentItems = 0, adultItems = 0
     var trainingItemTexts: [String] = []
     var hasScope = false
+    /// A scope excludes subject training in so many words.
+    var subjectExcluded = false
     /// Training or training content found in a scope (not only in a name).
     var scopeTraining = false
     var nameTrainingLike = false
@@ -415,6 +423,7 @@ struct InstitutionReading {
         contentHints += field.contentHints
         if kind == .scope {
             hasScope = true
+            if field.subjectExcluded { subjectExcluded = true }
             if !field.subject.isEmpty || !field.nonSubject.isEmpty || !field.training.isEmpty { scopeTraining = true }
             // The record with the most training items speaks for the scope.
             if field.trainingItems > trainingItems || items == 0 {

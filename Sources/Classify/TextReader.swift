@@ -36,6 +36,8 @@ struct FieldReading: Sendable {
     var contentItems = 0
     /// Items about adult learners (考研英语, 驾驶员培训).
     var adultItems = 0
+    /// An exclusion names subject training (`滑冰培训（不含学科类培训）`): what is taught is not.
+    var subjectExcluded = false
     /// The phrases of the training items, for the evidence.
     var trainingItemTexts: [String] = []
 }
@@ -211,6 +213,9 @@ struct TextReader: Sendable {
                 }
             }
             excluded.append(m.start ..< max(end, m.end))
+        }
+        reading.subjectExcluded = matches.contains { m in
+            kinds[m.phrase] == .subject && excluded.contains { $0.contains(m.start) && $0.lowerBound != m.start }
         }
         // Masks: non-training uses and adult-only phrases hide what they contain.
         var masks: [Range<Int>] = []
