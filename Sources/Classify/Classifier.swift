@@ -88,6 +88,18 @@ public struct Classifier: Sendable {
     /// Classifies one institution from its records this batch (both registries, applications
     /// included). `policyStart` is the day the policy took effect (2021-07-24).
     public func classify(_ records: [SourceRecord], policyStart: Day) -> Classification {
+        let byRank = classify(records, policyStart: policyStart, decidingRole: nil)
+        // An enterprise whose scope does not say what it teaches, applying as a non-profit whose
+        // scope does: the application makes the category clear (contract.md, requirement).
+        guard [.undetermined, .outOfScope].contains(byRank.category), !byRank.flags.contains(.disguisedSubjectRisk),
+              records.contains(where: { Self.role(of: $0) == .activeEnterprise }),
+              records.contains(where: { Self.role(of: $0) == .application }) else { return byRank }
+        let byApplication = classify(records, policyStart: policyStart, decidingRole: .application)
+        return [.subject, .mixed, .nonSubject].contains(byApplication.category) ? byApplication : byRank
+    }
+
+    /// Classifies from the records of `decidingRole`, or of the best role the records have.
+    private func classify(_ records: [SourceRecord], policyStart: Day, decidingRole: Role?) -> Classification {
         var evidence: [ClassificationEvidence] = []
         let sorted = records.sorted { $0.ref < $1.ref }
         guard !sorted.isEmpty else {
@@ -96,7 +108,7 @@ public struct Classifier: Sendable {
                 evidence: [], reviewReason: "没有可用的记录", decidingRecords: [])
         }
         let roles = sorted.map(Self.role)
-        let best = roles.min()!
+        let best = decidingRole ?? roles.min()!
         let deciding = zip(sorted, roles).filter { $0.1 == best }.map(\.0)
         // Records under one name are one line naming them all (a handful of records: a list
         // searched in order beats hashing their names).
@@ -109,7 +121,8 @@ public struct Classifier: Sendable {
                 names.append((name, [record.ref]))
             }
         }
-        let decidingNote = "据此判断：\(best.chinese)"
+        let decidingNote = decidingRole == nil ? "据此判断：\(best.chinese)"
+            : "据此判断：\(best.chinese)（存续的市场主体登记看不出所教内容）"
         for (name, records) in names {
             evidence.append(ClassificationEvidence(rule: "decision.records", phrase: name, field: .name, records: records,
                                                    source: nil, note: decidingNote))

@@ -115,6 +115,16 @@ struct WordingClassTests {
     @Test("adult learners: a school for them is non-subject, training them in passing is none", arguments: adultCases)
     func adults(_ c: Case) { check(c) }
 
+    @Test("an application's scope makes clear what an enterprise's did not")
+    func applicationMakesTheCategoryClear() {
+        let enterprise = Fixture.enterprise("乌拉特中旗河睿教育信息咨询有限公司", "教育信息咨询；文化艺术交流活动策划")
+        let application = Fixture.nonprofit("乌拉特中旗河睿培训学校", "初中语文、化学培训", status: "受理中", established: "")
+        #expect(Fixture.classify([enterprise]).category == .outOfScope)
+        let result = Fixture.classify([enterprise, application])
+        #expect(result.category == .subject, "\(result.evidence.map(\.text))")
+        #expect(result.evidence.contains { $0.note.contains("看不出所教内容") })
+    }
+
     @Test("adult vocational training is non-subject, for human resources")
     func adultVocational() {
         let result = Fixture.classify([Fixture.enterprise("巴彦淖尔市河套技工培训学校", "育婴员培训（面向成年人）；养老护理员培训")])
