@@ -51,6 +51,7 @@ do {
             ]
         }
         var agree: [String: Int] = [:], both = 0, total = 0
+        var byCase: [String: (right: Int, total: Int)] = [:]
         var examples: [String] = []
         for (truthID, expected) in truth.sorted(by: { $0.key < $1.key }) {
             total += 1
@@ -63,6 +64,10 @@ do {
                     same = false
                 }
             }
+            for hardCase in (expected["hard_cases"] ?? "").split(separator: "|").map(String.init) {
+                byCase[hardCase, default: (0, 0)].total += 1
+                if same { byCase[hardCase]!.right += 1 }
+            }
             if same { both += 1 } else if examples.count < show {
                 examples.append("  \(truthID) → \(id ?? "（无记录）") \(expected["name"] ?? ""): truth \(expected["reregistration_status"] ?? "")/overdue \(expected["overdue"] ?? ""), ledger \(line["reregistration_status"] ?? "-")/overdue \(line["overdue"] ?? "-") [\(expected["hard_cases"] ?? "")]")
             }
@@ -70,6 +75,11 @@ do {
         print("\(month)  \(Columns.right(String(total), 12))  \(Columns.ratio(both, total))          "
               + compared.map { Columns.left(Columns.ratio(agree[$0] ?? 0, total), 10) }.joined(separator: " "))
         examples.forEach { print($0) }
+        if !byCase.isEmpty {
+            print("  status+overdue by hard case: " + byCase.keys.sorted().map {
+                "\($0) \(byCase[$0]!.right)/\(byCase[$0]!.total)"
+            }.joined(separator: ", "))
+        }
     }
     print()
     for month in samples.months {

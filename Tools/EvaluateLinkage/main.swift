@@ -109,7 +109,10 @@ var nextSequence = 1
 var previousIDs: [String: InstitutionID] = [:]
 var truthSeenByID: [InstitutionID: Set<String>] = [:]
 var previousTruthIDsForDiagnosis: (ids: [String: InstitutionID], unstable: [String]) = ([:], [])
-let hardCases = ["same_brand_other_county", "one_char_brand", "sister_company", "rereg_without_former_code", "name_changed_beyond_affixes"]
+/// A truth row's hard cases (`a|b`), as a set of tags.
+func hardCases(_ row: [String: String]?) -> Set<String> {
+    Set((row?["hard_cases"] ?? "").split(separator: "|").map(String.init))
+}
 
 print("month    records  pairs P    R      F1     B3-F1   reviews  stable ids  merged ids (all months)")
 var details: [String] = []
@@ -165,11 +168,12 @@ for month in samples.months {
 
     // Per hard case: the pairs that involve an institution of that case.
     details.append("\n\(month) by hard case (pairs touching such an institution):")
-    for hardCase in hardCases {
+    // Every tag the world's truth uses (each generator names its own).
+    for hardCase in Set(institutions.values.flatMap { hardCases($0) }).sorted() {
         let involved = { (pair: Int) -> Bool in
-            [pair >> 32, pair & 0xFFFF_FFFF].contains { institutions[truth[$0]]?["hard_cases"]?.contains(hardCase) ?? false }
+            [pair >> 32, pair & 0xFFFF_FFFF].contains { hardCases(institutions[truth[$0]]).contains(hardCase) }
         }
-        let caseTruthIDs = Set(truth.filter { institutions[$0]?["hard_cases"]?.contains(hardCase) ?? false })
+        let caseTruthIDs = Set(truth.filter { hardCases(institutions[$0]).contains(hardCase) })
         let score = Score(predicted: predictedPairs.filter(involved), actual: truthPairs.filter(involved))
         // Recall also suffers when a case's institution is split; precision when it is merged.
         details.append(String(format: "  %@ %4d institutions  P %.4f  R %.4f  (%d/%d/%d pairs)", Columns.left(hardCase, 28),
