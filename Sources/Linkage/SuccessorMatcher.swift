@@ -14,6 +14,9 @@ struct SuccessorMatcher {
     static let linkProbability = 0.97
     /// At or above (and below `linkProbability`, or contested): a review item.
     static let reviewProbability = 0.5
+    /// A civil institution left without a predecessor shows its best candidate from here on:
+    /// an institution left split is what a clerk can mend with one `same` line.
+    static let splitReviewProbability = 0.2
     /// Bits by which the best candidate must beat the runner-up.
     static let requiredMargin = 5.0
     /// Blocks larger than this carry no identifying power (a generic core, a common name).
@@ -70,7 +73,12 @@ struct SuccessorMatcher {
         // A tie splits the probability between its candidates, so that none reaches review
         // alone: exactly what a person must see.
         for (pairs, sure) in zip(compared, weighed) where sure.isEmpty {
-            outcome.reviews.append(contentsOf: Self.tie(pairs))
+            let tie = Self.tie(pairs)
+            if !tie.isEmpty {
+                outcome.reviews.append(contentsOf: tie)
+            } else if let best = pairs.first, best.evidence.probability >= Self.splitReviewProbability {
+                outcome.reviews.append(best)
+            }
         }
         return outcome
     }

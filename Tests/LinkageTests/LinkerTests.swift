@@ -218,6 +218,19 @@ import RegistryModel
         #expect(named == Set([result.institution(of: education), result.institution(of: culture)].compactMap { $0 }))
     }
 
+    @Test func aSchoolLeftWithoutPredecessorShowsItsBestCandidate() throws {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        // Only brand and county agree: far from a link, but the split is a clerk's to see.
+        let enterprise = month.zhiyuanCompany()
+        let school = month.zhiyuanSchool(representative: "李华", address: "临河区胜利路9号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) != result.institution(of: enterprise))
+        let review = try #require(result.reviews.first)
+        #expect(review.civil == result.institution(of: school) && review.enterprise == result.institution(of: enterprise))
+        #expect(review.probability >= 0.2 && review.probability < 0.5)
+    }
+
     @Test func aGrayZonePairGoesToReviewUnlinked() throws {
         var month = MonthBuilder()
         month.background(count: 40)
@@ -368,3 +381,4 @@ import RegistryModel
         #expect(original != copy && original == byID[original.id].map { var same = $0; same.counties = []; return same })
     }
 }
+
