@@ -58,7 +58,7 @@ let package = Package(
                 "Pipeline", "Normalize", "RegistryModel", monthAllocator,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel"], path: "Tools/Evaluation"),
+        .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel", argumentParser], path: "Tools/Evaluation"),
         .executableTarget(
             name: "LinkageBenchmark", dependencies: ["Evaluation", "Normalize", "Linkage", "RegistryModel", monthAllocator, argumentParser], path: "Tools/LinkageBenchmark"),
         .executableTarget(

@@ -23,8 +23,7 @@ func fail(_ message: String) -> Never {
 
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "EvaluateClassify")
-    @Argument(help: "The folder holding input/ and truth/ (default: the current folder).") var root: String?
-    @Option(help: "Only these months (2021-09,2021-10).") var months: String?
+    @OptionGroup var world: WorldArguments
     @Option(help: "A rules file instead of the shipped one.") var rules: String?
     @Option(help: "How many disagreements to print.") var show = 15
     @Option(help: "Real registrations to score instead (JSON lines: record_ref, name, company_type, scope).") var registrations: String?
@@ -32,8 +31,8 @@ struct Options: ParsableCommand {
     @Option(help: "The sample's strata and weights (record_strata, weights).") var strata: String?
 }
 let options = Options.parseOrExit()
-let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
-let onlyMonths = options.months.map { Set($0.split(separator: ",").map(String.init)) }
+let root = options.world.rootURL
+let onlyMonths = options.world.onlyMonths
 let rulesFile = options.rules.map(URL.init(fileURLWithPath:))
 let show = options.show
 let registrations = options.registrations.map(URL.init(fileURLWithPath:))

@@ -17,15 +17,14 @@ import RegistryModel
 
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "EvaluateLinkage")
-    @Argument(help: "The folder holding input/ and truth/ (default: the current folder).") var root: String?
-    @Option(help: "Only these months (2021-09,2021-10).") var months: String?
+    @OptionGroup var world: WorldArguments
     @Option(help: "How many examples to print.") var show = 5
     @Option(help: "Truth institutions to trace (T000001,T000002).") var trace: String?
     @Flag(help: "Explain every split, merge and unstable id.") var diagnose = false
 }
 let options = Options.parseOrExit()
-let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
-let only = options.months.map { Set($0.split(separator: ",").map(String.init)) }
+let root = options.world.rootURL
+let only = options.world.onlyMonths
 let show = options.show
 let traced = Set((options.trace ?? "").split(separator: ",").map(String.init))
 let diagnose = options.diagnose

@@ -27,13 +27,12 @@ func fail(_ message: String) -> Never {
 
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "EvaluateTracking")
-    @Argument(help: "The folder holding input/ and truth/ (default: the current folder).") var root: String?
-    @Option(help: "Only these months (2021-09,2021-10).") var months: String?
+    @OptionGroup var world: WorldArguments
     @Option(help: "How many disagreements to print.") var show = 6
 }
 let options = Options.parseOrExit()
-let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
-let onlyMonths = options.months.map { Set($0.split(separator: ",").map(String.init)) }
+let root = options.world.rootURL
+let onlyMonths = options.world.onlyMonths
 let show = options.show
 let samples: SampleMonths
 do { samples = try SampleMonths(root: root, only: onlyMonths) } catch { fail("\(error)") }
