@@ -132,7 +132,6 @@ struct TextReader: Sendable {
         /// Where the item's last goods word (销售, 研发 …) ends, -1 when it has none, and where
         /// its last training word ends: an item whose last such word is goods sells or makes things.
         var goodsEnd = -1, trainingEnd = -1
-
         /// Names training or training content.
         var trainingItem = false
         /// Names training content.
@@ -248,7 +247,7 @@ struct TextReader: Sendable {
             case .adult: items[it].adult = true; clauses[c].adult = true
             case .subject:
                 clauses[c].subject = true; items[it].subject = true
-                if !isName && items[it].range.count - (m.end - m.start) <= Self.bareItemExtraBytes && !clauses[c].bareSubjects.contains(m.phrase) {
+                if !isName && Self.isBare(m, in: items[it]) && !clauses[c].bareSubjects.contains(m.phrase) {
                     clauses[c].bareSubjects.append(m.phrase)
                 }
             default: break
@@ -273,7 +272,7 @@ struct TextReader: Sendable {
             let goodsItem = items[it].goodsEnd > max(items[it].trainingEnd, m.end - 1)
             // A content word counts beside a training or youth word of its own item; beside one of
             // its clause only when it is what its item is about.
-            let bare = isName || items[it].range.count - (m.end - m.start) <= Self.bareItemExtraBytes
+            let bare = isName || Self.isBare(m, in: items[it])
             let taught = items[it].training || items[it].youth || (bare && (withTraining || withYouth))
             switch kinds[m.phrase] {
             case .subject:
@@ -331,6 +330,11 @@ struct TextReader: Sendable {
             }
         }
         return reading
+    }
+
+    /// Whether a phrase is what its item is about (`bareItemExtraBytes`).
+    private static func isBare(_ match: PhraseMatcher.Match, in item: Item) -> Bool {
+        item.range.count - (match.end - match.start) <= bareItemExtraBytes
     }
 
     private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
