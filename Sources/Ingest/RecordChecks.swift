@@ -48,7 +48,8 @@ enum RecordChecks {
     }
 
     /// Unicode's White_Space property, spelled out: asking `properties.isWhitespace` of the
-    /// first character of every Chinese field took 7 % of ingest.
+    /// first character of every Chinese field is too slow. Measured: BENCHMARKS.md, history,
+    /// `e639dbe`.
     static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09 ... 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true

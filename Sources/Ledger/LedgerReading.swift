@@ -58,8 +58,8 @@ extension Ledger {
     }
 
     /// The month's lines one at a time, in no particular order, without their evidence: for a
-    /// reader that keeps only part of each (at 1M, half a million whole lines and their sorted
-    /// copy were part of the 0.2 GB that carrying linkage into the memories added).
+    /// reader that keeps only part of each, so that half a million whole lines are never held.
+    /// Measured: BENCHMARKS.md, history, `02f9fac`.
     public func lines(_ month: String, each: (LedgerLine) throws -> Void) throws {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.lineColumns(withEvidence: false)) FROM ledger_line WHERE month = ?",
@@ -131,7 +131,8 @@ extension Ledger {
 
     /// Records that repeat another record of the same file and institution value for value.
     /// Grouped by the columns, not counted over their concatenation: SQLite then sorts the
-    /// rows' own values instead of a joined string made per row (2.2 s against 4.5 s at 1M).
+    /// rows' own values instead of a joined string made per row. Measured: BENCHMARKS.md,
+    /// history, `bb98a95`.
     public func duplicateCount(_ month: String) throws -> Int {
         try database.read { db in
             try Int.fetchOne(db, sql: """

@@ -3,8 +3,9 @@ import Support
 
 extension InstitutionProfile {
     /// The profile as the ledger stores it (absent values left out), written and read by hand:
-    /// the ledger stores one per institution a month, and `Codable` took a tenth of a
-    /// million-record batch. `InstitutionMemoryTests` keeps `jsonObject` and `init(json:)` in step.
+    /// the ledger stores one per institution a month, and `Codable` is too slow for that many
+    /// (measured: BENCHMARKS.md, history, `faa614b` and `ec9bf44`). `InstitutionMemoryTests`
+    /// keeps `jsonObject` and `init(json:)` in step.
     public var jsonObject: JSONText.Object {
         var object = JSONText.Object()
         object.add("id", id.rawValue)

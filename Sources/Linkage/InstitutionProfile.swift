@@ -7,8 +7,8 @@ import Support
 /// compares and serialises the same way every run (`InstitutionProfile+JSON.swift`).
 public struct InstitutionProfile: Sendable, Hashable {
     /// The facts, behind one reference that is copied on write: a month places, lists and
-    /// remembers half a million profiles, and copying a struct of a dozen arrays cost a
-    /// reference count each (a tenth of a million-record month's linkage, on one core).
+    /// remembers half a million profiles, and copying a struct of a dozen arrays costs a
+    /// reference count each. Measured: BENCHMARKS.md, history, `7903a36`.
     private var storage: Storage
 
     public init(id: InstitutionID) { storage = Storage(Facts(id: id)) }
@@ -312,8 +312,8 @@ struct RecordKeys {
     }
 
     /// `name|county code` (`?` for an unknown county). Made when asked, as the address
-    /// key is made only for the profile: no longer kept in every record's keys, the two took
-    /// linkage's growth at 1M from +888 to +759 MiB.
+    /// key is made only for the profile: neither is kept in every record's keys. Measured:
+    /// BENCHMARKS.md, history, `30b6ce8`.
     var nameCounty: String? {
         name.map { $0 + "|" + (county?.code ?? "?") }
     }

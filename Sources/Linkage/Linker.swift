@@ -66,9 +66,10 @@ public struct Linker: Sendable {
         var state: LinkState
         var groupOf = [Int32](repeating: 0, count: records.count)
         var placement: [InstitutionID] = []
-        // Steps 1 and 2 are the last to need every record's keys (82 MB at a million records):
-        // held in this scope only. The few records whose link is explained by a key shared in
-        // their group read theirs again.
+        // Steps 1 and 2 are the last to need every record's keys: held in this scope only, so
+        // that they are gone before linkage's peak (measured: BENCHMARKS.md, history,
+        // `e4b77c9`). The few records whose link is explained by a key shared in their group
+        // read theirs again.
         do {
             let keys = Parallel.map(records, RecordKeys.init)
             // Step 1, grouping the month's records by identifiers (one core), needs nothing of

@@ -38,9 +38,9 @@ struct RecordGroups {
         }
 
         // Each table lives only through its own pass, beside the index of the known being
-        // built: with the lists below and the index's own, the 1M second month's first step
-        // fell from 1,677 to 1,531 MiB. Each grows to what it holds, not to room reserved for
-        // every record (2^21 slots at a million), as records repeat their codes and names.
+        // built, so that they are never all held at step 1's peak (measured: BENCHMARKS.md,
+        // history, `928216b`). Each grows to what it holds, not to room reserved for every
+        // record (2^21 slots at a million), as records repeat their codes and names.
         do {
             var firstByCode = TextPositions()
             func holdsCode(_ code: String) -> (Int32) -> Bool {

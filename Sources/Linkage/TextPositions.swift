@@ -3,10 +3,10 @@ import Support
 
 /// Which position (of a record, or of a known institution) first held each text: linkage's
 /// lookups by code, number and name, a million entries each. Keyed by text, a `Dictionary`
-/// hashed every key through a seeded SipHash and compared keys at every occupied slot it
-/// probed, reaching into each key's string: hashing and probing were a fifth of linkage at a
-/// million records. In `HashSlots` a probe compares hashes (`TextPool.hash`), and the text
-/// itself is checked, by the caller's `holds`, only where the hashes agree.
+/// hashes every key through a seeded SipHash and compares keys at every occupied slot it
+/// probes, reaching into each key's string (measured: BENCHMARKS.md, history, `a01696b`).
+/// In `HashSlots` a probe compares hashes (`TextPool.hash`), and the text itself is checked,
+/// by the caller's `holds`, only where the hashes agree.
 struct TextPositions {
     private var slots = HashSlots<Int32>(placeholder: 0)
 

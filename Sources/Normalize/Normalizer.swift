@@ -6,8 +6,8 @@ import Support
 /// and addresses repeat when one institution is in both registries; organisation types,
 /// scopes, supervisors and status words are copied from short standard lists. The wordings
 /// have a pool of their own, small enough to stay in cache. Codes are not pooled: each
-/// appears in few records, and at 250,000 records pooling them too cost up to half a second
-/// and left the peak higher (525 and 535 against 514 and 525 MiB).
+/// appears in few records, so a pool of them holds more than it saves (tried: BENCHMARKS.md,
+/// "Tried and not kept").
 public struct SharedTexts {
     var names = TextPool()
     var addresses = TextPool()

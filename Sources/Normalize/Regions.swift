@@ -18,7 +18,7 @@ struct RegionTable: Sendable {
     /// Longest first, so that `临河区` is tried before `临河`.
     let terms: [Term]
     /// Each first character's terms (positions in `terms`, in its order). A text is read once,
-    /// character by character, where searching it once per term was a tenth of normalising.
+    /// character by character, not searched once per term (BENCHMARKS.md, history, `5632289`).
     private let termsByFirstCharacter: [UInt32: [Int]]
 
     init(rows: [(line: Int, columns: [String])]) throws {

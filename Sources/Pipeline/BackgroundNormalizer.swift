@@ -11,8 +11,8 @@ final class BackgroundNormalizer: @unchecked Sendable {
     /// enough that the queue never holds much of a file.
     static let chunkSize = 4_096
     /// Chunks handed over and not yet normalised, at most. Ingest reads faster than records
-    /// are normalised: with no bound, raw records piled up in the queue, and ingest peaked at
-    /// 974 and 989 MiB in the 1M months (754 MiB bounded), the second month at 1,470 (1,416).
+    /// are normalised: with no bound, raw records pile up in the queue and raise ingest's
+    /// peak. Measured: BENCHMARKS.md, history, `59caa7f`.
     static let chunksAhead = 4
 
     private let room = DispatchSemaphore(value: chunksAhead)

@@ -63,8 +63,8 @@ struct BatchComputation {
         let newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
             .filter { ($0.sequence ?? 0) >= firstNewSequence }.sorted()
 
-        // The lines themselves are only counted: kept, they and the flag reviews' evidence were
-        // 0.38 GB of the 1M first month's peak.
+        // The lines themselves are only counted: kept, they and the flag reviews' evidence
+        // would be held to the end of the write (measured: BENCHMARKS.md, history, `cb198f5`).
         var summary = Summary()
         // Reviews are numbered links first, then categories, then flags. Flag reviews wait for
         // the month's last line (each copies its line's evidence); those that read alike share

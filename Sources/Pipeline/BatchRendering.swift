@@ -30,7 +30,8 @@ public enum BatchRendering {
         let months = try ledger.months().filter { $0 <= month }
         let previousMonth = months.dropLast().last
         // The reads are independent: about half of them go through a second connection, beside
-        // the others (at a million records, reading took half of rendering on one core).
+        // the others, so that reading does not leave a core idle (BENCHMARKS.md, history,
+        // `59ddd64`).
         let sideReader = try ledger.secondReader() ?? ledger
         let ((lines, previousLines, records, files, merges), (reviews, duplicates, contacts, rejects)) = try Parallel.both({
             (try ledger.lines(month), try previousMonth.map { try ledger.lines($0) } ?? [],

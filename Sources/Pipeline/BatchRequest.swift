@@ -32,10 +32,9 @@ public struct BatchSettings: Sendable {
     public var forceWorkbook = false
     /// How many institutions' states are decoded, histories updated, or months assessed and
     /// written at a time: enough for both cores, few enough that old and new forms are never
-    /// all held at once (16,384 held 4–8 % more memory at 250k records, for no time saved; at
-    /// 1M records the second month's write peaked at 1,409 MiB with 8,192, 1,378 with 4,096,
-    /// in the same time). The results do not depend on it; tests lower it to run a small month
-    /// in many chunks.
+    /// all held at once (larger chunks held more memory for no time saved: BENCHMARKS.md,
+    /// history, `9962ccf`, and "Tried and not kept"). The results do not depend on it; tests
+    /// lower it to run a small month in many chunks.
     public var institutionChunk = 4_096
 
     public init() {}

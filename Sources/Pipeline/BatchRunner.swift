@@ -47,8 +47,8 @@ public enum BatchRunner {
             let recorded = try record(inputFiles, from: ingestor, month: month, asOf: asOf, digest: digest,
                                       into: ledger, request: request, clock: &clock)
             // Rendering reads half a million lines at a million records: begun while the
-            // month's records and memories were still being freed, the 1M second month peaked
-            // there, up to 1,547 MiB against 1,436 in linkage.
+            // month's records and memories are still being freed, it would be the month's peak
+            // (measured: BENCHMARKS.md, history, `c4c220b`).
             Parallel.finishReleasing()
             request.progress("输出文件")
             try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)

@@ -2,10 +2,10 @@ import Foundation
 import RegistryModel
 
 /// The month's records' values as exported, from ingest to the ledger write, in a `SpillFile`
-/// instead of in every record: only the ledger needs them (`source_record.fields`), and a
-/// million records' values held as strings were 0.4 GB of the month's peak. Written as the
-/// JSON the ledger stores, in record order, on the thread that normalises; read back a share
-/// of records at a time, each share one read.
+/// instead of in every record: only the ledger needs them (`source_record.fields`), and held
+/// as strings they were a large part of the month's peak (measured: BENCHMARKS.md, history,
+/// `e99f2b8`). Written as the JSON the ledger stores, in record order, on the thread that
+/// normalises; read back a share of records at a time, each share one read.
 final class ExportedFieldsWriter {
     private let appender: SpillFile.Appender
     /// Where each record's JSON ends in the file, in record order.

@@ -2,9 +2,8 @@ import Linkage
 import RegistryModel
 
 /// Every institution the month assesses, in id order, with what assessing each one needs
-/// held by its position. Keyed by id, the same facts took four hash tables (memories, the
-/// records' positions, last month's lines, what changed); in lists, with last month's lines
-/// read after linkage, the 250k second month's peak fell by 45 MB.
+/// held by its position: in lists, not four hash tables keyed by id (memories, the records'
+/// positions, last month's lines, what changed). Measured: BENCHMARKS.md, history, `eca1857`.
 struct MonthInstitutions: Sendable {
     let ids: [InstitutionID]
     /// What the ledger remembers of each, with this month's merges and profiles.
@@ -26,8 +25,7 @@ struct MonthInstitutions: Sendable {
         var held = HeldMemories(known: known)
         var changedIDs = Set<InstitutionID>()
         // Linkage's profiles are sorted by id: found by binary search, not through a table of
-        // half a million entries built beside every memory (the dictionary, and the set of
-        // institutions with records, were 0.15 GB of this step's peak at 1M with the lines).
+        // half a million entries built beside every memory (BENCHMARKS.md, history, `c4c220b`).
         let profiles = linkage.profiles
         func profile(_ id: InstitutionID) -> InstitutionProfile? {
             let position = firstPosition(notBelow: id, in: profiles, by: \.id)
@@ -73,10 +71,9 @@ struct MonthInstitutions: Sendable {
         previous = Array(repeating: nil, count: ids.count)
     }
 
-    /// Places an institution's line of last month, read one at a time into its place: gathered
-    /// in a list of their own and sorted first, half a million lines took linkage's peak in the
-    /// 1M second month from 1,340 to 1,400 MiB. Lines of institutions the month does not hold
-    /// are not needed.
+    /// Places an institution's line of last month, read one at a time into its place, not
+    /// gathered in a list of half a million lines and sorted first (measured: BENCHMARKS.md,
+    /// history, `e5c692b`). Lines of institutions the month does not hold are not needed.
     mutating func setPrevious(_ line: PreviousLine, of id: InstitutionID) {
         let position = firstPosition(notBelow: id, in: ids, by: { $0 })
         if position < ids.count, ids[position] == id { previous[position] = line }
@@ -97,11 +94,11 @@ struct KnownMemory {
 }
 
 /// The memories a month holds while linkage's merges and new institutions are carried into
-/// them: the known in a list sorted by id, and those the ledger did not hold beside it. The
-/// known used to wait in a hash table through linkage, half a million entries in buckets about
-/// half full; as a list, the 1M second month's peak fell from 1,852 to 1,824 MiB. Found by
-/// binary search over `InstitutionID`'s order, which is total for the ids the ledger stores
-/// (every one minted from its sequence number).
+/// them: the known in a list sorted by id, and those the ledger did not hold beside it. A hash
+/// table of half a million entries, its buckets about half full, would be held through
+/// linkage (measured: BENCHMARKS.md, history, `bf307a2`). Found by binary search over
+/// `InstitutionID`'s order, which is total for the ids the ledger stores (every one minted
+/// from its sequence number).
 private struct HeldMemories {
     private var known: [KnownMemory]
     /// Whether the known memory at a position was taken by a merge.

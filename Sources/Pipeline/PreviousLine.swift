@@ -1,8 +1,8 @@
 import RegistryModel
 
-/// What assessing an institution reads of its line last month. The full lines (dates, counts,
-/// former codes, and a list of their own for stages and flags), held through linkage and the
-/// write, were 43 MB of the 250k second month's peak.
+/// What assessing an institution reads of its line last month, and no more: the full lines
+/// (dates, counts, former codes, and a list of their own for stages and flags) would be held
+/// through linkage and the write. Measured: BENCHMARKS.md, history, `e49deec`.
 struct PreviousLine: Sendable {
     let name: String
     let creditCode: String?

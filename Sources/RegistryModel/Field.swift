@@ -79,7 +79,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable, Codable {
 /// field order (so equal values are equal). A `[String?]` of 19 slots took 336 bytes before
 /// its strings, for every record of a month. The values stay `String`s, not bytes, because
 /// Normalize keeps a value it need not change as it is, and then the record's reading and
-/// the export share one string (BENCHMARKS.md, session 6).
+/// the export share one string (BENCHMARKS.md, history, `e99f2b8`).
 public struct FieldValues: Sendable, Hashable {
     /// Bit `ordinal` is set for each field with a value.
     private let presence: UInt32

@@ -62,8 +62,8 @@ public struct CountyResolution: Sendable, Hashable {
     /// Two sources name different counties.
     public let conflict: Bool
     // What each source said, kept in place. Every record carries its resolution, and an array
-    // of its own was an allocation per record, a 32-byte header before a few 8-byte findings:
-    // in place, the 1M first month's peak fell from 1,582 to 1,530 MiB.
+    // of its own would be an allocation per record, a 32-byte header before a few 8-byte
+    // findings. Measured: BENCHMARKS.md, history, `6518a9d`.
     private let fromCreditCode: CountyFinding?
     private let fromAuthority: CountyFinding?
     private let fromAddress: CountyFinding?

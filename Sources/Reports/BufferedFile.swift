@@ -1,9 +1,8 @@
 import Foundation
 
 /// A file written through a 1 MiB buffer: the month's files are made a line at a time and
-/// never held whole. ledger.jsonl and the departments' .jsonl were built as one string and
-/// copied into `Data`; streamed, with the lines no longer sorted by copy, rendering the 1M
-/// second month peaked 422 MiB lower.
+/// never held whole, not built as one string and copied into `Data` (measured: BENCHMARKS.md,
+/// history, `b6e286e`).
 final class BufferedFile {
     private let handle: FileHandle
     /// What is not written yet: writers append to it, then call `lineEnded()`.

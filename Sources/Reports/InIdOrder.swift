@@ -17,8 +17,7 @@ extension Array where Element == LedgerLine {
 
 /// Each of this month's lines with the same institution's line last month (nil for an
 /// institution new to the ledger), in id order: both months walked side by side, not looked
-/// up in a table of last month's lines (for changes.csv and the report together, 178 MiB of
-/// rendering the 1M second month).
+/// up in a table of last month's lines (measured: BENCHMARKS.md, history, `b6e286e`).
 func forEachWithPrevious(_ lines: [LedgerLine], previous: [LedgerLine], _ body: (LedgerLine, LedgerLine?) throws -> Void) rethrows {
     let earlier = previous.positionsInIdOrder
     var next = earlier.startIndex

@@ -26,9 +26,8 @@ public struct TextKey: Hashable, Comparable, Sendable {
 /// repeats it. Texts are pooled by their bytes (as `TextKey` compares them): a pooled text is
 /// always exactly the one given.
 public struct TextPool {
-    // A `Set<TextKey>` hashed every text through a seeded `Hasher`, again at each growth:
-    // normalising a 250k month took 2.77 and 2.69 s with it, 2.59 and 2.51 s with these
-    // slots (2.24 and 2.47 s pooling nothing).
+    // Open addressing, not a `Set<TextKey>`, which hashes every text through a seeded
+    // `Hasher`, again at each growth (tried: BENCHMARKS.md, "Tried and not kept").
     private var slots = HashSlots(placeholder: "")
 
     public init() {}
