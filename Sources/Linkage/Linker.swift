@@ -102,7 +102,8 @@ public struct Linker: Sendable {
             }
         }
 
-        // A clerk's "same" merges before weighted evidence is weighed.
+        // Step 3: the clerk's decisions, taken here, before step 2b: a "same" merges before any
+        // evidence is weighed, and "different" pairs stay apart in steps 2b and 4 alike.
         var decisionMerged = Set<InstitutionID>()
         for case .same(let a, let b) in decisions {
             let (x, y) = (state.resolve(a), state.resolve(b))
@@ -125,7 +126,7 @@ public struct Linker: Sendable {
             applicationPlaced[loser] = match.evidence
         }
 
-        // Step 3: successors across the registries, for civil institutions seen this batch.
+        // Step 4: successors across the registries, for civil institutions seen this batch.
         let touched = Set(placement.map(state.resolve))
         // Ids are sorted, then their profiles fetched: profiles are large to move.
         let civil = state.profiles.values.lazy
@@ -143,7 +144,7 @@ public struct Linker: Sendable {
             fuzzyPlaced[pair.civil] = pair.evidence
         }
 
-        // Mint ids for new institutions in the order of their first record.
+        // Step 5: mint ids for new institutions in the order of their first record.
         var sequence = nextSequence
         for id in placement where state.resolve(id).isProvisional {
             state.rename(state.resolve(id), to: InstitutionID(sequence: sequence))

@@ -59,7 +59,7 @@ struct PackedLists<Element: Sendable>: RandomAccessCollection, Sendable {
 
 /// Which members hold each key: the key's slot in a dictionary, and every key's members in
 /// one `PackedLists`, in member order. A list per key was an allocation for each of the
-/// hundreds of thousands of brands, names and premises that step 3 blocks on.
+/// hundreds of thousands of brands, names and premises that step 4 blocks on.
 struct Postings<Key: Hashable & Sendable>: Sendable {
     private var slots: [Key: Int32] = [:]
     private let members: PackedLists<Int32>

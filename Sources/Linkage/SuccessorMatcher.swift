@@ -2,7 +2,7 @@ import Foundation
 import RegistryModel
 import Support
 
-/// Step 3: links civil-affairs institutions (non-profits registered after the policy, and
+/// Step 4: links civil-affairs institutions (non-profits registered after the policy, and
 /// applications) to the enterprise each replaced, where no former code says so.
 ///
 /// Blocking: only enterprises sharing a brand core, a legal representative or premises
