@@ -214,7 +214,7 @@ struct TextReader: Sendable {
             excluded.append(m.start ..< max(end, m.end))
         }
         reading.subjectExcluded = matches.contains { m in
-            kinds[m.phrase] == .subject && excluded.contains { $0.contains(m.start) && $0.lowerBound != m.start }
+            kinds[m.phrase] == .subject && excluded.contains { $0.contains(m.start) }
         }
         // Masks: non-training uses and adult-only phrases hide what they contain.
         var masks: [Range<Int>] = []

@@ -20,7 +20,7 @@ struct ApplicationMatcher {
     static let score = 0.95
 
     /// Applications are keyed by representative and county; names are compared within a key.
-    private var applicationsByKey: [String: [(id: InstitutionID, name: [Unicode.Scalar])]] = [:]
+    private var applicationsByKey: [String: [(id: InstitutionID, name: String)]] = [:]
 
     init(_ profiles: Dictionary<InstitutionID, InstitutionProfile>.Values) {
         for profile in profiles where Self.isApplicationOnly(profile) {
@@ -36,8 +36,7 @@ struct ApplicationMatcher {
             for (key, name) in Self.keys(of: profile) {
                 for candidate in applicationsByKey[key] ?? [] where candidate.id != profile.id
                     && Self.oneCharacterApart(candidate.name, name) {
-                    let evidence = "同一旗县区、法定代表人相同，名称“\(String(String.UnicodeScalarView(candidate.name)))”与"
-                        + "“\(String(String.UnicodeScalarView(name)))”仅差一字，此前仅有申请记录"
+                    let evidence = "同一旗县区、法定代表人相同，名称“\(candidate.name)”与“\(name)”仅差一字，此前仅有申请记录"
                     if !(claims[candidate.id] ?? []).contains(where: { $0.institution == profile.id }) {
                         claims[candidate.id, default: []].append((profile.id, evidence))
                     }
@@ -57,27 +56,21 @@ struct ApplicationMatcher {
     }
 
     /// `representative|county` with the name (without its region) for each pair the profile shows.
-    private static func keys(of profile: InstitutionProfile) -> [(String, [Unicode.Scalar])] {
-        var keys: [(String, [Unicode.Scalar])] = []
+    private static func keys(of profile: InstitutionProfile) -> [(String, String)] {
+        var keys: [(String, String)] = []
         for nameCounty in profile.nameCounties {
             guard let bar = nameCounty.lastIndex(of: "|") else { continue }
             let county = nameCounty[nameCounty.index(after: bar)...]
             guard county != "?" else { continue }
-            let name = Array(nameCounty[..<bar].unicodeScalars)
+            let name = String(nameCounty[..<bar])
             for representative in profile.legalRepresentatives { keys.append((representative + "|" + county, name)) }
         }
         return keys
     }
 
-    /// Same length, exactly one position different, and long enough for one character not
-    /// to be the whole brand (four characters at least).
-    static func oneCharacterApart(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
-        guard a.count == b.count, a.count >= 4 else { return false }
-        var differences = 0
-        for (x, y) in zip(a, b) where x != y {
-            differences += 1
-            if differences > 1 { return false }
-        }
-        return differences == 1
+    /// One character different (`SuccessorScorer.differByOneCharacter`, as brands are compared),
+    /// in names of four characters at least, so that one character is not the whole brand.
+    static func oneCharacterApart(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.count >= 4 && SuccessorScorer.differByOneCharacter(a, b)
     }
 }

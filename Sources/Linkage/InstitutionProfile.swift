@@ -226,13 +226,11 @@ public struct InstitutionProfile: Sendable, Hashable {
                 facts.hasCivil = true
                 // Registered on that day, whatever became of it (a 注销 non-profit was one), and
                 // whether or not the export names its form (old snapshots carry only a 民证字 number).
-                let otherForm = record.organizationType?.form.map { $0 != .privateNonEnterprise }
-                    ?? record.creditCode?.category.map { $0 != .privateNonEnterprise } ?? false
                 let registered = switch record.status {
                 case .civil(.normal)?, .civil(.cancelled)?, .civil(.annulled)?: true
                 default: false
                 }
-                if !otherForm && registered {
+                if record.mayBePrivateNonEnterprise && registered {
                     facts.civilRegisteredOn = earliest(facts.civilRegisteredOn, record.establishedOn?.day ?? record.completedOn?.day)
                 }
             }

@@ -321,4 +321,11 @@ public struct SourceRecord: Sendable, Hashable {
         if let form = organizationType?.form { return form == .privateNonEnterprise }
         return creditCode?.category == .privateNonEnterprise
     }
+
+    /// Nothing says it is another form: a 民办非企业单位, or a record whose export names no form
+    /// and carries no readable code (old civil snapshots show only a 民证字 number).
+    public var mayBePrivateNonEnterprise: Bool {
+        if let form = organizationType?.form { return form == .privateNonEnterprise }
+        return creditCode?.category.map { $0 == .privateNonEnterprise } ?? true
+    }
 }

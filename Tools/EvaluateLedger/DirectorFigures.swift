@@ -46,7 +46,7 @@ struct DirectorFigures {
         return required == 0 ? 0 : Double((row["completed"] ?? 0) + (row["exited"] ?? 0)) / Double(required)
     }
 
-    /// Prints the month's table and returns the number of wrong county cells.
+    /// Prints the month's table against the truth, then its split and counted-twice institutions.
     mutating func score(month: String, folder: URL, truthOf: [RecordRef: String], truth: [String: [String: String]],
                         lines: [String: LedgerLine]) throws {
         for row in try CSVTable(folder.appendingPathComponent("crosswalk.csv")).rows {
