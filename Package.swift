@@ -60,11 +60,11 @@ let package = Package(
             ]),
         .target(name: "Evaluation", dependencies: ["Ingest", "Normalize", "RegistryModel", argumentParser], path: "Tools/Evaluation"),
         .executableTarget(
-            name: "LinkageBenchmark", dependencies: ["Evaluation", "Normalize", "Linkage", "RegistryModel", monthAllocator, argumentParser], path: "Tools/LinkageBenchmark"),
+            name: "LinkageBenchmark", dependencies: ["Evaluation", "Classify", "Normalize", "Linkage", "RegistryModel", monthAllocator, argumentParser], path: "Tools/LinkageBenchmark"),
         .executableTarget(
             name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV", monthAllocator, argumentParser], path: "Tools/IngestBenchmark"),
         .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "Ingest", "RegistryModel", argumentParser], path: "Tools/EvaluateLedger"),
-        .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Linkage", "Normalize", "RegistryModel", argumentParser], path: "Tools/EvaluateLinkage"),
+        .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Classify", "Linkage", "Normalize", "RegistryModel", argumentParser], path: "Tools/EvaluateLinkage"),
         .executableTarget(
             name: "SampleGenerator",
             dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Tools/SampleGenerator"),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"], exclude: ["Fixtures"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RegistryModel"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "RegistryModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LinkageTests", dependencies: ["Linkage", "Normalize", "RegistryModel"]),
+        .testTarget(name: "LinkageTests", dependencies: ["Classify", "Linkage", "Normalize", "RegistryModel"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "RegistryModel"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RegistryModel"]),

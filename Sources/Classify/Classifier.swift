@@ -338,6 +338,16 @@ public struct Classifier: Sendable {
         return reading.evidence(rules: rules)
     }
 
+    /// What a scope says is taught, outside its exclusions (`文化活动组织策划（不含培训）` teaches
+    /// nothing, nor does `教育信息咨询` alone, a sister trade): what linkage asks of a non-profit
+    /// and of its possible predecessors.
+    public func teaching(_ scope: String) -> ScopeTeaching {
+        let reading = reader.read(scope, field: .scope, record: RecordRef(sourceFile: "", ordinal: 0))
+        if !reading.subject.isEmpty { return .subject }
+        if !reading.nonSubject.isEmpty { return .otherContent }
+        return reading.namesTraining || reading.contentItems > 0 ? .unstated : .none
+    }
+
     // MARK: Helpers
 
     private func read(_ records: [SourceRecord]) -> InstitutionReading {

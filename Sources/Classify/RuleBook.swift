@@ -67,6 +67,8 @@ struct Rule: Sendable, Hashable {
     var department: Department? { kind == .nonSubject ? Department(rawValue: value) : nil }
     var stage: Stage? { kind == .stage ? Stage(rawValue: value) : nil }
     var strongSubject: Bool { kind == .subject && value == "strong" }
+    /// Education as a trade (教育咨询): maybe training, but it says nothing taught.
+    var educationService: Bool { kind == .training && value == "service" }
     var disguise: DisguiseStrength? { kind == .disguise ? DisguiseStrength(rawValue: value) : nil }
 }
 
@@ -109,7 +111,8 @@ struct RuleBook: Sendable {
             case .stage: valid = Stage(rawValue: value) != nil
             case .disguise: valid = DisguiseStrength(rawValue: value) != nil
             case .exclusion: valid = !value.isEmpty
-            case .youth, .training, .nameMarker, .adult, .nonTraining, .goods: valid = true
+            case .training: valid = value == "-" || value == "service"
+            case .youth, .nameMarker, .adult, .nonTraining, .goods: valid = true
             }
             guard valid else {
                 throw ClassifyError.badRule(source: source, line: line, reason: "取值“\(value)”不适用于类别 \(kind.rawValue)")

@@ -38,6 +38,9 @@ struct FieldReading: Sendable {
     var adultItems = 0
     /// An exclusion names subject training (`滑冰培训（不含学科类培训）`): what is taught is not.
     var subjectExcluded = false
+    /// Training is named outside exclusions and goods, for adults or not, or a disguise that
+    /// teaches (夏令营); 教育咨询 alone is a trade, not training named.
+    var namesTraining = false
     /// The phrases of the training items, for the evidence.
     var trainingItemTexts: [String] = []
 }
@@ -51,6 +54,12 @@ struct TextReader: Sendable {
     private let kinds: [RuleKind]
     private let singleScalar: [Bool]
     private let strongSubject: [Bool]
+    private let educationService: [Bool]
+    /// Adult phrases that hide a training word inside them (驾驶员培训): training all the same.
+    private let namesTrainingItself: [Bool]
+    /// Disguise phrases that are teaching by themselves or nearly (住家教师, 夏令营), not the
+    /// weak ones that many other trades write (教育信息咨询).
+    private let teachesItself: [Bool]
     private let inNamesOnly: [Bool]
     private let closers: [[UInt8]]
 
@@ -68,6 +77,10 @@ struct TextReader: Sendable {
         kinds = rules.map(\.kind)
         singleScalar = rules.map { $0.phrase.unicodeScalars.count == 1 }
         strongSubject = rules.map(\.strongSubject)
+        educationService = rules.map(\.educationService)
+        let trainingWords = rules.filter { $0.kind == .training && !$0.educationService }.map(\.phrase)
+        namesTrainingItself = rules.map { rule in rule.kind == .adult && trainingWords.contains { rule.phrase.contains($0) } }
+        teachesItself = rules.map { [.selfEvident, .strong].contains($0.disguise) }
         inNamesOnly = rules.map { $0.kind == .nameMarker || $0.disguise == .weakName }
         closers = rules.map { $0.kind == .exclusion && $0.value != "clause" ? Array($0.value.utf8) : [] }
     }
@@ -301,17 +314,21 @@ struct TextReader: Sendable {
             case .youth:
                 reading.youth.append(hit)
             case .training:
-                guard !adultItem, !goodsItem else { continue }
+                guard !goodsItem else { continue }
+                if !educationService[m.phrase] { reading.namesTraining = true }
+                guard !adultItem else { continue }
                 reading.training.append(hit)
                 items[it].trainingItem = true
             case .nameMarker:
                 reading.nameMarkers.append(hit)
             case .adult:
                 reading.adult.append(hit)
+                if namesTrainingItself[m.phrase] && !goodsItem { reading.namesTraining = true }
             case .disguise:
                 // Team-building for a company's staff (企业员工素质拓展) is said to be for adults.
                 guard !adultItem else { continue }
                 reading.disguise.append(hit)
+                if teachesItself[m.phrase] { reading.namesTraining = true }
             case .exclusion, .nonTraining, .goods:
                 break
             }

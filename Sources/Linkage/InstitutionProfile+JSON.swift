@@ -17,7 +17,8 @@ extension InstitutionProfile {
         for kind in [TextKind.legalRepresentatives, .addresses] { object.add(kind.jsonKey, strings: texts(kind)) }
         object.add("hasEnterprise", hasEnterprise)
         object.add("hasCivil", hasCivil)
-        if let scopeTrains { object.add("scopeTrains", scopeTrains) }
+        object.addIfPresent("enterpriseTeaching", enterpriseTeaching?.rawValue)
+        object.addIfPresent("civilTeaching", civilTeaching?.rawValue)
         object.addIfPresent("civilRegisteredOn", civilRegisteredOn?.iso)
         object.addIfPresent("enterpriseEstablishedOn", enterpriseEstablishedOn?.iso)
         return object
@@ -28,7 +29,10 @@ extension InstitutionProfile {
         setTexts(try TextKind.allCases.map { try json.strings($0.jsonKey)[...] })
         counties = CountySet(try json.strings("counties", as: County.self))
         otherCounties = try json["otherCounties"].flatMap { $0 == .null ? nil : CountySet(try json.strings("otherCounties", as: County.self)) }
-        scopeTrains = json["scopeTrains"]?.bool
+        // A profile stored before what is taught was read says only whether its enterprise trains.
+        enterpriseTeaching = try json.optional("enterpriseTeaching", as: ScopeTeaching.self)
+            ?? json["scopeTrains"]?.bool.map { $0 ? .unstated : .none }
+        civilTeaching = try json.optional("civilTeaching", as: ScopeTeaching.self)
         hasEnterprise = try json.requiredBool("hasEnterprise")
         hasCivil = try json.requiredBool("hasCivil")
         civilRegisteredOn = try json.optionalDay("civilRegisteredOn")

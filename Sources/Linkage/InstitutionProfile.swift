@@ -24,7 +24,8 @@ public struct InstitutionProfile: Sendable, Hashable {
         private(set) var texts: [String] = []
         var counties = CountySet()
         var otherCounties: CountySet?
-        var scopeTrains: Bool?
+        var enterpriseTeaching: ScopeTeaching?
+        var civilTeaching: ScopeTeaching?
         var hasEnterprise = false
         var hasCivil = false
         var civilRegisteredOn: Day?
@@ -128,11 +129,18 @@ public struct InstitutionProfile: Sendable, Hashable {
         get { texts(.addresses) }
         set { facts.replace(.addresses, with: newValue) }
     }
-    /// Whether its enterprise scope states training (nil: no enterprise scope seen).
-    public var scopeTrains: Bool? {
-        get { storage.facts.scopeTrains }
-        _modify { yield &facts.scopeTrains }
+    /// What its enterprise scopes say is taught (nil: no enterprise scope seen).
+    public var enterpriseTeaching: ScopeTeaching? {
+        get { storage.facts.enterpriseTeaching }
+        _modify { yield &facts.enterpriseTeaching }
     }
+    /// What its civil-affairs scopes (业务范围) say is taught (nil: none seen).
+    public var civilTeaching: ScopeTeaching? {
+        get { storage.facts.civilTeaching }
+        _modify { yield &facts.civilTeaching }
+    }
+    /// Whether its enterprise scope states training (nil: no enterprise scope seen).
+    public var scopeTrains: Bool? { enterpriseTeaching?.trains }
     /// Has a market-regulation registration.
     public var hasEnterprise: Bool {
         get { storage.facts.hasEnterprise }
@@ -168,7 +176,8 @@ public struct InstitutionProfile: Sendable, Hashable {
         let counties = counties.union(other.counties)
         let others = (otherCounties ?? []).union(other.otherCounties ?? [])
         let otherCounties = others.isEmpty ? nil : others
-        let scopeTrains = [scopeTrains, other.scopeTrains].compactMap { $0 }.contains(true) ? true : (scopeTrains ?? other.scopeTrains)
+        let enterpriseTeaching = [enterpriseTeaching, other.enterpriseTeaching].compactMap { $0 }.max()
+        let civilTeaching = [civilTeaching, other.civilTeaching].compactMap { $0 }.max()
         let hasEnterprise = hasEnterprise || other.hasEnterprise
         let hasCivil = hasCivil || other.hasCivil
         let civilRegisteredOn = earliest(civilRegisteredOn, other.civilRegisteredOn)
@@ -177,7 +186,7 @@ public struct InstitutionProfile: Sendable, Hashable {
         // then kept, shared with the memory that holds it, not copied (half a million
         // institutions, next to their memories, through linkage).
         if added.allSatisfy({ $0 == nil }), counties == self.counties, otherCounties == self.otherCounties,
-           scopeTrains == self.scopeTrains, hasEnterprise == self.hasEnterprise, hasCivil == self.hasCivil,
+           enterpriseTeaching == self.enterpriseTeaching, civilTeaching == self.civilTeaching, hasEnterprise == self.hasEnterprise, hasCivil == self.hasCivil,
            civilRegisteredOn == self.civilRegisteredOn, enterpriseEstablishedOn == self.enterpriseEstablishedOn {
             return self
         }
@@ -187,7 +196,8 @@ public struct InstitutionProfile: Sendable, Hashable {
         }
         merged.counties = counties
         merged.otherCounties = otherCounties
-        merged.scopeTrains = scopeTrains
+        merged.enterpriseTeaching = enterpriseTeaching
+        merged.civilTeaching = civilTeaching
         merged.hasEnterprise = hasEnterprise
         merged.hasCivil = hasCivil
         merged.civilRegisteredOn = civilRegisteredOn
@@ -197,7 +207,8 @@ public struct InstitutionProfile: Sendable, Hashable {
 
     /// What the records at these positions show, as a profile to merge into an institution's
     /// (`merged(with:)` keeps the receiver's id, not this placeholder).
-    static func facts(of positions: ArraySlice<Int32>, in records: [SourceRecord], keys allKeys: [RecordKeys]) -> InstitutionProfile {
+    static func facts(of positions: ArraySlice<Int32>, in records: [SourceRecord], keys allKeys: [RecordKeys],
+                      teaching: (String) -> ScopeTeaching) -> InstitutionProfile {
         var facts = InstitutionProfile(id: InstitutionID(rawValue: "facts"))
         var runs = [[String]](repeating: [], count: TextKind.allCases.count)
         func add(_ text: String?, _ kind: TextKind) { if let text { runs[kind.rawValue].append(text) } }
@@ -220,10 +231,11 @@ public struct InstitutionProfile: Sendable, Hashable {
             switch record.kind {
             case .marketRegulation:
                 facts.hasEnterprise = true
-                if let trains = record.scope.map(ScopeText.statesTraining) { facts.scopeTrains = (facts.scopeTrains ?? false) || trains }
+                if let teaching = record.scope.map(teaching) { facts.enterpriseTeaching = max(facts.enterpriseTeaching ?? .none, teaching) }
                 facts.enterpriseEstablishedOn = earliest(facts.enterpriseEstablishedOn, record.establishedOn?.day)
             case .civilAffairs:
                 facts.hasCivil = true
+                if let teaching = record.scope.map(teaching) { facts.civilTeaching = max(facts.civilTeaching ?? .none, teaching) }
                 // Registered on that day, whatever became of it (a 注销 non-profit was one), and
                 // whether or not the export names its form (old snapshots carry only a 民证字 number).
                 let registered = switch record.status {
@@ -376,48 +388,5 @@ extension AddressKey {
             while kept.first == UInt8(ascii: " ") { kept.removeFirst() }
             return String(decoding: kept, as: UTF8.self)
         }
-    }
-}
-
-/// What linkage reads in a scope, on bytes: whether it states training outside its
-/// exclusion clauses (`文化活动组织策划（不含培训）` does not train).
-enum ScopeText {
-    /// Words of an enterprise scope that a training institution's predecessor shows.
-    /// (教育 and 教学 are not among them: 教学用具销售 and 教育信息咨询 are sister trades.)
-    static let trainingMarkers: [[UInt8]] = ["培训", "辅导", "家教", "补习", "托管", "课外"].map { Array($0.utf8) }
-    private static let openings: [[UInt8]] = ["（不含", "(不含", "（除", "(除"].map { Array($0.utf8) }
-    private static let closings: [[UInt8]] = ["）", ")"].map { Array($0.utf8) }
-
-    static func statesTraining(_ scope: String) -> Bool {
-        var scope = scope
-        return scope.withUTF8 { bytes in
-            var index = 0
-            var excluded = false
-            while index < bytes.count {
-                if excluded {
-                    if let closing = closings.first(where: { matches($0, bytes, at: index) }) {
-                        excluded = false
-                        index += closing.count
-                    } else {
-                        index += 1
-                    }
-                    continue
-                }
-                if let opening = openings.first(where: { matches($0, bytes, at: index) }) {
-                    excluded = true
-                    index += opening.count
-                    continue
-                }
-                if trainingMarkers.contains(where: { matches($0, bytes, at: index) }) { return true }
-                index += 1
-            }
-            return false
-        }
-    }
-
-    private static func matches(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index + word.count <= bytes.count, bytes[index] == word[0] else { return false }
-        for offset in 1..<word.count where bytes[index + offset] != word[offset] { return false }
-        return true
     }
 }

@@ -49,8 +49,13 @@ public struct Linker: Sendable {
     /// are never all held. The result does not depend on it.
     public let groupChunk: Int
 
-    public init(policyStart: Day, groupChunk: Int = 16_384) {
+    /// What a scope says is taught: a subject school's predecessor taught subjects, a sister
+    /// company of the same owner another trade. Classify reads scopes; Pipeline hands it over.
+    public let teaching: @Sendable (String) -> ScopeTeaching
+
+    public init(policyStart: Day, teaching: @escaping @Sendable (String) -> ScopeTeaching, groupChunk: Int = 16_384) {
         self.policyStart = policyStart
+        self.teaching = teaching
         self.groupChunk = groupChunk
     }
 
@@ -88,9 +93,11 @@ public struct Linker: Sendable {
             // What a group's records show depends on them alone: read on other threads a chunk
             // of groups ahead, while this one places the groups before them, one by one, in order.
             let chunks = (groups.count + groupChunk - 1) / groupChunk
-            Parallel.overlapped(chunks: chunks, make: { [groupChunk] chunk in
+            Parallel.overlapped(chunks: chunks, make: { [groupChunk, teaching] chunk in
                 let range = chunk * groupChunk ..< min(grouped.count, (chunk + 1) * groupChunk)
-                return (range, Parallel.map(grouped[range]) { InstitutionProfile.facts(of: $0, in: records, keys: keys) })
+                return (range, Parallel.map(grouped[range]) {
+                    InstitutionProfile.facts(of: $0, in: records, keys: keys, teaching: teaching)
+                })
             }) { range, facts in
                 for (groupIndex, groupFacts) in zip(range, facts) {
                     let group = grouped[groupIndex]

@@ -11,8 +11,8 @@ import Support
 /// of the same kind (two 52… codes), nor two groups placed in different counties: those
 /// identifiers can repeat or be mistyped, codes are unique. A county that one record does
 /// not show is no disagreement (a city-level name whose address is missing). And a name
-/// that two coded groups with codes of one kind share joins nothing: which of them a
-/// code-less record belongs to is not for a name to say. Coded groups whose codes are of
+/// that two coded groups with codes of one kind share in a county joins nothing there: which
+/// of them a code-less record belongs to is not for a name to say. Coded groups whose codes are of
 /// different kinds (an enterprise whose non-profit kept its name) are joined.
 struct RecordGroups {
     /// 32-bit positions, as in every per-record table here: a million records' tables are
@@ -86,9 +86,20 @@ struct RecordGroups {
         // earlier one it can (same county, or one of them without a county), not only the
         // first member, which may be another county's.
         for name in membersByName.keys.sorted() {
-            let members = membersByName[name]!
+            var members = membersByName[name]!
             let codedRoots = Set(members.map { root($0) }.filter { !codesByRoot[$0].isEmpty })
-            guard codedRoots.count <= 1 || compatible(codedRoots) else { continue }
+            if codedRoots.count > 1, !compatible(codedRoots) {
+                // Two registrations of one kind under the name: a member joins by it only where
+                // the coded groups it could join (its county's, or those without a county) are
+                // one institution's, as a chain's schools are in their own counties.
+                members = members.filter { member in
+                    let counties = countiesByRoot[root(member)]
+                    let reachable = Set(codedRoots.filter { coded in
+                        counties.isEmpty || countiesByRoot[coded].isEmpty || !counties.intersection(countiesByRoot[coded]).isEmpty
+                    })
+                    return reachable.count <= 1 || compatible(reachable)
+                }
+            }
             var anchors: [Int] = []
             for member in members {
                 var joined = false

@@ -113,6 +113,10 @@ struct SuccessorScorer {
         static let address = 0.5
         /// A training school's predecessor states training in its scope: nearly always.
         static let trains = 0.996
+        /// What a subject school's predecessor, training, says it teaches: subjects mostly, or
+        /// not what; non-subject content alone hardly ever (it had no subject teaching to
+        /// re-register), which is what a sister company of the same owner often teaches.
+        static let teachingOfSubjectSchool: [ScopeTeaching: Double] = [.subject: 0.85, .unstated: 0.13, .otherContent: 0.02]
         /// A mistyped former code is one typo (a substitution or two neighbours swapped) from
         /// the predecessor's code: nearly always.
         static let formerCodeWithinOneTypo = 0.95
@@ -138,6 +142,8 @@ struct SuccessorScorer {
     let countyShares: [County: Double]
     /// The share of candidates whose scope states training (among those with a scope).
     let trainingShare: Double
+    /// Among the candidates that train, the share stating each kind of teaching.
+    let teachingShares: [ScopeTeaching: Double]
     let candidateCount: Int
 
     init(enterprises: [InstitutionProfile]) {
@@ -147,6 +153,10 @@ struct SuccessorScorer {
         let scopes = enterprises.compactMap(\.scopeTrains)
         // Bounded away from 0 and 1, so that neither answer is ever worth infinite bits.
         trainingShare = min(max(Double(scopes.filter { $0 }.count) / Double(max(scopes.count, 1)), 0.01), 0.99)
+        let teachings = enterprises.compactMap(\.enterpriseTeaching).filter(\.trains)
+        teachingShares = Dictionary(uniqueKeysWithValues: M.teachingOfSubjectSchool.keys.map { teaching in
+            (teaching, min(max(Double(teachings.filter { $0 == teaching }.count) / Double(max(teachings.count, 1)), 0.01), 0.99))
+        })
         var countyCounts: [County: Int] = [:]
         for enterprise in enterprises { for county in enterprise.counties { countyCounts[county, default: 0] += 1 } }
         let total = Double(max(countyCounts.values.reduce(0, +), 1))
@@ -187,6 +197,7 @@ struct SuccessorScorer {
         }
         if let address = compareAddresses(civil.addresses, enterprise.addresses, addresses.trade(trade)) { weights.append(address) }
         if let trade = compareTrade(enterprise.scopeTrains) { weights.append(trade) }
+        if let teaching = compareTeaching(civil.civilTeaching, enterprise.enterpriseTeaching) { weights.append(teaching) }
         if let registered = civil.civilRegisteredOn, let established = enterprise.enterpriseEstablishedOn,
            registered < established {
             weights.append(.init(label: "非营利登记早于企业成立", bits: -5))
@@ -275,6 +286,20 @@ struct SuccessorScorer {
         return trains
             ? .init(label: "企业经营范围含培训", bits: log2(M.trains / trainingShare))
             : .init(label: "企业经营范围不含培训", bits: log2((1 - M.trains) / (1 - trainingShare)))
+    }
+
+    /// A subject school's predecessor, among the enterprises that train: what its scope says
+    /// is taught. (Other schools' predecessors are not told apart this way: a non-subject
+    /// school may have been a subject one that changed what it teaches.)
+    private func compareTeaching(_ civil: ScopeTeaching?, _ enterprise: ScopeTeaching?) -> SuccessorEvidence.Weight? {
+        guard civil == .subject, let enterprise, let m = M.teachingOfSubjectSchool[enterprise],
+              let u = teachingShares[enterprise] else { return nil }
+        let label = switch enterprise {
+        case .subject: "企业经营范围含学科类内容"
+        case .otherContent: "企业经营范围只有非学科类内容"
+        default: "企业经营范围未写所教内容"
+        }
+        return .init(label: label, bits: log2(m / u))
     }
 
     /// One substitution or one swap of neighbouring characters apart.

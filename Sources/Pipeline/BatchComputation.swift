@@ -34,7 +34,7 @@ struct BatchComputation {
         let firstNewSequence = try ledger.nextSequence()
 
         progress("归并记录")
-        let linkage = Linker(policyStart: settings.policyStart).link(
+        let linkage = Linker(policyStart: settings.policyStart, teaching: { [classifier] in classifier.teaching($0) }).link(
             records, known: memories.map(\.memory.profile), retired: retired,
             decisions: decisions.compactMap(Self.linkDecision), nextSequence: firstNewSequence)
 

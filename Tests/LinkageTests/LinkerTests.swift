@@ -4,7 +4,7 @@ import Testing
 import RegistryModel
 
 @Suite struct WithinMonthTests {
-    let linker = Linker(policyStart: policyStart)
+    let linker = makeLinker()
 
     @Test func formerCodeLinksTheNonProfitToItsEnterprise() {
         var month = MonthBuilder()
@@ -30,7 +30,7 @@ import RegistryModel
         month.otherTrades(count: 12)
         month.background(count: 5)  // the same five enterprises exported twice
         let whole = linker.link(month.records, known: [], nextSequence: 1)
-        let inThrees = Linker(policyStart: policyStart, groupChunk: 3).link(month.records, known: [], nextSequence: 1)
+        let inThrees = makeLinker(groupChunk: 3).link(month.records, known: [], nextSequence: 1)
         #expect(inThrees.links == whole.links)
         #expect(inThrees.profiles == whole.profiles)
         #expect(inThrees.merges == whole.merges)
@@ -183,6 +183,25 @@ import RegistryModel
         #expect(result.institution(of: chain) != result.institution(of: enterprise))
     }
 
+    @Test func aChainsApplicationsJoinTheRegistrationOfTheirOwnCounty() throws {
+        var month = MonthBuilder()
+        month.background(count: 40)
+        // One brand's schools in two counties, each registered this month while the business
+        // list still shows its application: the two registrations do not make the name useless.
+        let hangjin = month.nonprofit("杭锦后旗阴山培训学校", code: creditCode("52150826MJ151485"),
+                                      representative: "薛春", address: "杭锦后旗蛮会镇新华路125号")
+        let linhe = month.nonprofit("临河区阴山培训学校", code: creditCode("52150802MJ258567"),
+                                    representative: "阿拉坦", address: "临河区建设路14号")
+        let hangjinApplication = month.nonprofit("杭锦后旗阴山培训学校", code: nil, representative: "薛春",
+                                                 address: "杭锦后旗蛮会镇新华路125号", status: "受理中")
+        let linheApplication = month.nonprofit("临河区阴山培训学校", code: nil, representative: "阿拉坦",
+                                               address: "临河区建设路14号", status: "受理中")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: hangjinApplication) == result.institution(of: hangjin))
+        #expect(result.institution(of: linheApplication) == result.institution(of: linhe))
+        #expect(result.institution(of: hangjin) != result.institution(of: linhe))
+    }
+
     @Test func anApplicationWhoseNameIsOneCharacterOffJoinsItsRegistration() throws {
         var month = MonthBuilder()
         month.background(count: 40)
@@ -218,6 +237,27 @@ import RegistryModel
         #expect(named == Set([result.institution(of: education), result.institution(of: culture)].compactMap { $0 }))
     }
 
+    @Test func aSisterTeachingOnlyArtsIsNotASubjectSchoolsPredecessor() throws {
+        var month = MonthBuilder()
+        // As in the exports, about half the training companies teach arts or sports only.
+        month.background(count: 30)
+        for index in 0..<30 {
+            month.enterprise("巴彦淖尔市临河区彩虹\(index)艺术培训有限公司", code: creditCode("91150802MA0D\(String(format: "%04d", index))"),
+                             representative: "艺某\(index)", address: "临河区胜利路\(index + 10)号", scope: "少儿美术、书法培训；舞蹈培训")
+        }
+        // One owner's two training companies at one address under one brand: the subject
+        // school replaced the one that taught subjects, not the one that teaches drawing.
+        let education = month.zhiyuanCompany()
+        let arts = month.enterprise("巴彦淖尔市临河区智远文化艺术有限公司", code: creditCode("91150802MA0C0005"),
+                                    representative: "王建国", address: "临河区新华街18号", scope: "少儿美术、书法培训；舞蹈培训")
+        let school = month.zhiyuanSchool(representative: "王建国", address: "临河区新华街18号")
+        let result = linker.link(month.records, known: [], nextSequence: 1)
+        #expect(result.institution(of: school) == result.institution(of: education))
+        #expect(result.institution(of: arts) != result.institution(of: education))
+        let evidence = try #require(result.link(of: school)).evidence
+        #expect(evidence.contains("企业经营范围含学科类内容"), "\(evidence)")
+    }
+
     @Test func aSchoolLeftWithoutPredecessorShowsItsBestCandidate() throws {
         var month = MonthBuilder()
         month.background(count: 40)
@@ -247,7 +287,7 @@ import RegistryModel
 }
 
 @Suite struct AcrossMonthsTests {
-    let linker = Linker(policyStart: policyStart)
+    let linker = makeLinker()
 
     @Test func idsStayStableAndAnApplicationBecomesItsRegistration() {
         let enterpriseCode = creditCode("91150802MA0N2XKQ")

@@ -6,7 +6,7 @@ import RegistryModel
 /// Step 4's weights: term frequencies within the compared enterprise's trade, premises by how
 /// many enterprises share them, one predecessor at most, and sister companies left to a person.
 @Suite struct SuccessorEvidenceTests {
-    let linker = Linker(policyStart: policyStart)
+    let linker = makeLinker()
 
     /// A month like the exports: mostly training enterprises, a quarter of other trades.
     func mixedMonth() -> MonthBuilder {
@@ -162,7 +162,7 @@ import RegistryModel
 }
 
 @Suite struct MistypedFormerCodeTests {
-    let linker = Linker(policyStart: policyStart)
+    let linker = makeLinker()
 
     @Test func aFormerCodeOneTypoFromAnEnterprisesCodeNamesItOverABrandAndAPerson() throws {
         var month = MonthBuilder()

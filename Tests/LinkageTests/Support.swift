@@ -1,6 +1,7 @@
 import Foundation
 import Linkage
 import Normalize
+import Classify
 import RegistryModel
 
 let normalizer: Normalizer = {
@@ -8,6 +9,13 @@ let normalizer: Normalizer = {
 }()
 
 let policyStart = Day(iso: "2021-07-24")!
+
+/// Scopes read as the pipeline reads them: by the classifier's rules.
+let classifier = try! Classifier()
+
+func makeLinker(groupChunk: Int = 16_384) -> Linker {
+    Linker(policyStart: policyStart, teaching: { classifier.teaching($0) }, groupChunk: groupChunk)
+}
 
 /// A valid credit code: both check characters computed for the given 16 characters
 /// (positions 1-8 and the organisation code's first eight).

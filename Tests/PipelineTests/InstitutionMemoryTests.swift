@@ -55,10 +55,20 @@ struct InstitutionMemoryTests {
             + #""requirementCategory":"subject"}"#
         let memory = try HeldMemory.read(stored).memory()
         #expect(memory.profile.id == InstitutionID(sequence: 1))
-        #expect(memory.profile.counties == [.wuyuan] && memory.profile.otherCounties == nil && memory.profile.scopeTrains == nil)
+        #expect(memory.profile.counties == [.wuyuan] && memory.profile.otherCounties == nil && memory.profile.enterpriseTeaching == nil)
         #expect(memory.history.registrations.first?.business.first?.completedOn == Day(year: 2021, month: 9, day: 16))
         #expect(memory.requirement?.requirement == .alreadyNonprofit && memory.requirementCategory == .subject)
         #expect(try HeldMemory.read(memory.jsonText).memory().history == memory.history)
+    }
+
+    /// Profiles stored before what a scope teaches was read say only whether the enterprise trains.
+    @Test func readsWhetherAnOldProfilesEnterpriseTrains() throws {
+        for (stored, teaching) in [("true", ScopeTeaching.unstated), ("false", ScopeTeaching.none)] {
+            let json = try JSONValue.parse(#"{"id":"BYN-00000007","counties":["150802"],"hasEnterprise":true,"hasCivil":false,"scopeTrains":"#
+                + stored + "}")
+            let profile = try InstitutionProfile(json: json)
+            #expect(profile.enterpriseTeaching == teaching && profile.civilTeaching == nil)
+        }
     }
 
     /// A property added to the state but not to this fixture would go untested, and one missing
@@ -94,7 +104,8 @@ struct InstitutionMemoryTests {
             profile.otherCounties = [.dengkou]
             profile.legalRepresentatives = ["王 \"小\" 明\\"]
             profile.addresses = ["临河区新华街12号\n2楼"]
-            profile.scopeTrains = false
+            profile.enterpriseTeaching = ScopeTeaching.none
+            profile.civilTeaching = .subject
             profile.hasEnterprise = true
             profile.hasCivil = true
             profile.civilRegisteredOn = day

@@ -10,6 +10,7 @@
 // prints the F1 bound (Sources/Linkage/README.md, Limits).
 import ArgumentParser
 import Evaluation
+import Classify
 import Foundation
 import Linkage
 import Normalize
@@ -96,11 +97,13 @@ func bCubed(predicted: [String], truth: [String]) -> (precision: Double, recall:
 
 let samples: SampleMonths
 let normalizer: Normalizer
+let classifier: Classifier
 do {
     samples = try SampleMonths(root: root, only: only)
     normalizer = try Normalizer()
+    classifier = try Classifier()
 } catch { fail("\(error)") }
-let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!)
+let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!, teaching: { [classifier] in classifier.teaching($0) })
 
 var known: [InstitutionID: InstitutionProfile] = [:]
 var retired: [InstitutionID: InstitutionID] = [:]

@@ -6,6 +6,7 @@
 //   LinkageBenchmark FOLDER
 import ArgumentParser
 import Evaluation
+import Classify
 import Foundation
 import Linkage
 import Normalize
@@ -35,8 +36,9 @@ let options = Options.parseOrExit()
 let folder = options.folder
 do {
     let records = try SampleMonths.records(in: URL(fileURLWithPath: folder), normalizer: try Normalizer())
+    let classifier = try Classifier()
     let before = peakResidentMiB()
-    let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!)
+    let linker = Linker(policyStart: Day(year: 2021, month: 7, day: 24)!, teaching: { [classifier] in classifier.teaching($0) })
     var start = ContinuousClock.now
     let first = linker.link(records, known: [], nextSequence: 1)
     let firstSeconds = seconds(since: start)
