@@ -91,11 +91,20 @@ public struct Classifier: Sendable {
         let byRank = classify(records, policyStart: policyStart, decidingRole: nil)
         // An enterprise whose scope does not say what it teaches, applying as a non-profit whose
         // scope does: the application makes the category clear (contract.md, requirement).
-        guard [.undetermined, .outOfScope].contains(byRank.category), !byRank.flags.contains(.disguisedSubjectRisk),
+        guard [.undetermined, .outOfScope].contains(byRank.category),
               records.contains(where: { Self.role(of: $0) == .activeEnterprise }),
               records.contains(where: { Self.role(of: $0) == .application }) else { return byRank }
         let byApplication = classify(records, policyStart: policyStart, decidingRole: .application)
-        return [.subject, .mixed, .nonSubject].contains(byApplication.category) ? byApplication : byRank
+        // A disguise stays flagged: subject teaching named by the application makes it subject
+        // (contract.md), anything else leaves it undetermined.
+        guard byRank.flags.contains(.disguisedSubjectRisk) else {
+            return [.subject, .mixed, .nonSubject].contains(byApplication.category) ? byApplication : byRank
+        }
+        guard [.subject, .mixed].contains(byApplication.category) else { return byRank }
+        return Classification(
+            category: byApplication.category, department: byApplication.department, stages: byApplication.stages,
+            flags: byApplication.flags.union(byRank.flags), evidence: byApplication.evidence + byRank.evidence.filter { $0.rule == "decision.disguise" },
+            reviewReason: byRank.reviewReason ?? byApplication.reviewReason, decidingRecords: byApplication.decidingRecords)
     }
 
     /// Classifies from the records of `decidingRole`, or of the best role the records have.

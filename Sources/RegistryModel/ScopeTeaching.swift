@@ -3,7 +3,8 @@
 /// sister company of the same owner often teaches something else, or nothing.
 /// Ordered: an institution's records together teach the most any of them states.
 public enum ScopeTeaching: String, Sendable, Hashable, Comparable, CaseIterable {
-    /// No training stated (outside exclusions): another trade.
+    /// No training stated (outside exclusions): another trade, or education as a trade
+    /// (`教育信息咨询`), which a sister company of a training school often is.
     case none
     /// Training stated, what is taught not (`教育培训`, `业务培训`).
     case unstated

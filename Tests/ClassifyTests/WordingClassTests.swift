@@ -125,6 +125,17 @@ struct WordingClassTests {
         #expect(result.evidence.contains { $0.note.contains("看不出所教内容") })
     }
 
+    @Test("an application naming subject teaching makes a disguised scope subject, still flagged")
+    func applicationMakesADisguiseSubject() {
+        let enterprise = Fixture.enterprise("磴口县树慧教育科技有限公司", "中小学生教育咨询；学生托管服务")
+        #expect(Fixture.classify([enterprise]).flags.contains(.disguisedSubjectRisk))
+        let subject = Fixture.classify([enterprise, Fixture.nonprofit("磴口县树慧培训学校", "小学、初中语文、数学学科类培训", status: "受理中", established: "")])
+        #expect(subject.category == .subject && subject.flags.contains(.disguisedSubjectRisk), "\(subject.evidence.map(\.text))")
+        // An application for drawing lessons says nothing about what the disguise hid.
+        let arts = Fixture.classify([enterprise, Fixture.nonprofit("磴口县树慧艺术培训学校", "少儿美术、书法培训", status: "受理中", established: "")])
+        #expect(arts.category == .undetermined && arts.flags.contains(.disguisedSubjectRisk))
+    }
+
     @Test("adult vocational training is non-subject, for human resources")
     func adultVocational() {
         let result = Fixture.classify([Fixture.enterprise("巴彦淖尔市河套技工培训学校", "育婴员培训（面向成年人）；养老护理员培训")])
@@ -189,7 +200,7 @@ struct ScopeTeachingTests {
         #expect(teaching == .unstated)
     }
 
-    @Test("a sister trade, education as a business, or training excluded", arguments: [
+    @Test("another trade, education as a trade (a sister company's), or training excluded", arguments: [
         "教育信息咨询；会议服务",
         "教育咨询服务；教育服务；市场调查",
         "软件开发；电子产品销售；技术咨询",

@@ -100,6 +100,14 @@ struct NormalizerTests {
         #expect(r.creditCode?.problems == [.excelScientificNotation])
     }
 
+    @Test("a sole trader's or a school's way of calling itself is not its brand", arguments: [
+        ("杭锦后旗慧桃作业辅导室", "慧桃"), ("乌拉特后旗弘梅学作业辅导室", "弘梅学"), ("杭锦后旗久丰欣宁学习中心", "久丰欣宁"),
+        ("临河区小橙子托管班", "小橙子"), ("巴彦淖尔市慧桃培训学校", "慧桃"),
+    ])
+    func soleTraderCores(name: String, core: String) {
+        #expect(normalizer.nameKeys(name)?.core == core)
+    }
+
     @Test("a deployment folder overrides one data file; the others stay bundled")
     func dataOverride() throws {
         let folder = try temporaryFolder()
