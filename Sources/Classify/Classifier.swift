@@ -182,17 +182,15 @@ public struct Classifier: Sendable {
         let strong = disguises.filter { rules[$0.rule].disguise == .strong }
         let weak = disguises.filter { [.weak, .weakName].contains(rules[$0.rule].disguise) }
         let departments = reading.departmentScores(rules: rules)
-        // Self-evident words flag alone; strong words with youth or subject words in the same
-        // clause (or anywhere, when the word is in the name); weak words (咨询, 文化传播,
-        // 家政服务) only when the scope states no training content openly.
-        // Self-evident words flag alone. Strong words flag with youth or subject words in the same
-        // clause (or anywhere, when the word is in the name), and alone where nothing else is
-        // clearly taught: a disguise does not say who is taught. Weak words (咨询, 文化传播,
-        // 家政服务) flag with youth or subject words only when the scope states no training
-        // content openly.
+        // Self-evident words flag alone. Strong words flag with youth words in the same clause
+        // (or anywhere, when the word is in the name), beside subject teaching anywhere (研学
+        // beside 数学培训: the camp is where the subjects are taught), and alone where nothing
+        // else is clearly taught: a disguise does not say who is taught. Weak words (咨询,
+        // 文化传播, 家政服务) flag with youth or subject words only when the scope states no
+        // training content openly.
         let disguiseRisk: [Hit] = {
             if !selfEvident.isEmpty { return selfEvident }
-            let strongHits = strong.filter { $0.field == .name || $0.withContent || (!hasSubject && departments.isEmpty) }
+            let strongHits = strong.filter { $0.field == .name || $0.withContent || hasSubject || departments.isEmpty }
             if !strongHits.isEmpty { return strongHits }
             guard hasSubject || hasYouth else { return [] }
             if !weak.isEmpty && !openSubject && departments.isEmpty { return weak }

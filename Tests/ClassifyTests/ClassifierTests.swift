@@ -186,6 +186,22 @@ struct DisguiseTests {
         #expect(result.evidence.contains { $0.rule == "disguise" })
     }
 
+    @Test("a camp or study tour beside subject teaching in another clause is subject, flagged", arguments: [
+        "义务教育阶段数学、英语、物理、化学培训服务；研学实践活动组织",
+        "冬、夏令营组织；数学、英语学科辅导（面向小学、初中学生）；企业管理咨询",
+    ])
+    func campBesideSubjects(_ scope: String) {
+        let result = Fixture.classify([Fixture.enterprise("乌拉特中旗尚学教育科技有限公司", scope)])
+        #expect(result.category == .subject && result.flags == [.disguisedSubjectRisk], "\(result.evidence.map(\.text))")
+        #expect(result.needsReview)
+    }
+
+    @Test("a camp beside sports teaching is not a disguise of subjects")
+    func campBesideSports() {
+        let result = Fixture.classify([Fixture.enterprise("临河区飞跃体育文化有限公司", "篮球、足球培训；夏令营组织")])
+        #expect(result.category == .nonSubject && result.flags.isEmpty, "\(result.evidence.map(\.text))")
+    }
+
     @Test("open subject training under a consulting name is subject, not disguised")
     func openConsulting() {
         let result = Fixture.classify([Fixture.enterprise("临河区博文教育咨询有限公司", "小学语文、数学辅导；教育咨询")])
