@@ -8,9 +8,10 @@ import PackageDescription
 let monthAllocator: Target.Dependency = "MonthAllocator"
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
-// One module per pipeline stage. A stage depends on the vocabulary (RegistryModel), the
-// general-purpose helpers (Support) and its own C module only; Pipeline is the one place
-// that wires stages together.
+// One module per pipeline stage (Ingest, Normalize, Linkage, Classify, Tracking, Assess,
+// Ledger, Reports). A stage depends on the vocabulary (RegistryModel), the general-purpose
+// helpers (Support) and its own C module only; Pipeline is the one place that wires stages
+// together.
 let package = Package(
     name: "rereg",
     platforms: [.macOS(.v13)],
@@ -48,9 +49,12 @@ let package = Package(
         .target(name: "Reports", dependencies: ["RegistryModel", "Support", "CXLSXWriter"], exclude: ["README.md"]),
         .target(name: "Classify", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"], resources: [.copy("Data")]),
         .target(name: "Tracking", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"]),
+        .target(name: "Assess", dependencies: ["RegistryModel", "Support"], exclude: ["README.md"]),
         .target(
             name: "Pipeline",
-            dependencies: ["RegistryModel", "Support", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Ledger", "Reports"],
+            dependencies: [
+                "RegistryModel", "Support", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Assess", "Ledger", "Reports",
+            ],
             exclude: ["README.md"]),
         .executableTarget(
             name: "rereg",
@@ -85,6 +89,7 @@ let package = Package(
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RegistryModel"]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Normalize", "RegistryModel", "Support"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Evaluation", "Ingest", "Ledger", "Linkage", "RegistryModel", "Support", "Tracking", "rereg"]),
+        .testTarget(name: "AssessTests", dependencies: ["Assess", "RegistryModel"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Assess", "Evaluation", "Ingest", "Ledger", "Linkage", "RegistryModel", "Support", "Tracking", "rereg"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Assess
 import Classify
 import Ledger
 import Linkage
@@ -18,12 +19,6 @@ struct BatchComputation {
     let classifier: Classifier
 
     private var tracker: Tracker { Tracker(policyStart: settings.policyStart, deadline: settings.deadline) }
-
-    /// The risk flags a person should confirm (review.csv); `ambiguous_link` has its own item.
-    static let reviewedFlags: [InstitutionFlag] = [
-        .disguisedSubjectRisk, .preschoolSubject, .foreignCapital, .listedCompany, .newAfterPolicy,
-        .subjectInNonSubject, .formerRegistrationActive, .countyConflict, .invalidCreditCode,
-    ]
 
     /// Records the month; returns the counts of its lines.
     func record(records: [SourceRecord], exported: ExportedFields, rejects: [Reject], files: [FileRow], digest: String, warnings: [String],
@@ -57,7 +52,8 @@ struct BatchComputation {
             if let category = decision.category { decidedCategory[resolve(decision.institution)] = category }
         }
         let context = AssessmentContext(
-            classifier: classifier, tracker: tracker, policyStart: settings.policyStart, month: month, asOf: asOf, records: records,
+            classifier: classifier, tracker: tracker, assessor: Assessor(tracking: tracker, asOf: asOf), policyStart: settings.policyStart,
+            month: month, asOf: asOf, records: records,
             institutions: consume institutions, decidedCategory: decidedCategory,
             ambiguous: Set(linkage.reviews.flatMap { [$0.civil, $0.enterprise] }))
         let newInstitutions = Set(linkage.links.map(\.institution)).union(linkage.profiles.map(\.id))
@@ -106,7 +102,7 @@ struct BatchComputation {
                 nextReview += categoryReviews.count
                 for assessment in assessments {
                     summary.count(assessment.line.line)
-                    if let review = Self.flagReview(assessment.line.line, summaries: &flagSummaries) { flagReviews.append(review) }
+                    if let review = Assessor.flagReview(assessment.line.line, summaries: &flagSummaries) { flagReviews.append(review) }
                 }
             }
             try writer.insert(lineReviews: flagReviews, from: nextReview)
@@ -158,6 +154,7 @@ struct BatchComputation {
     struct AssessmentContext: Sendable {
         let classifier: Classifier
         let tracker: Tracker
+        let assessor: Assessor
         let policyStart: Day
         let month: String
         let asOf: Day
@@ -177,59 +174,28 @@ struct BatchComputation {
         var categoryReview: ReviewItem?
     }
 
-    /// Adds this month's records to one institution's history, classifies them, fixes its
-    /// requirement when first seen, tracks its status and writes its line.
+    /// Adds this month's records to one institution's history (Tracking), classifies them
+    /// (Classify) and hands both, with what the ledger remembers, to Assess.
     static func assess(_ position: Int, in context: AssessmentContext) throws -> Assessment {
-        let tracker = context.tracker
         let institutions = context.institutions
         let id = institutions.ids[position]
         // Gathered per institution, not kept for all: the month's records are held once.
-        let ownRecords = institutions.records(of: position).map { context.records[Int($0)] }
-        var memory = try institutions.memories[position].memory(adding: ownRecords, tracker: tracker, batch: context.month,
+        let records = institutions.records(of: position).map { context.records[Int($0)] }
+        var memory = try institutions.memories[position].memory(adding: records, tracker: context.tracker, batch: context.month,
                                                                 asOf: context.asOf)
-        let classification = ownRecords.isEmpty ? nil : context.classifier.classify(ownRecords, policyStart: context.policyStart)
-        let previous = institutions.previous[position]
-        let decided = context.decidedCategory[id]
-        let category = decided ?? classification?.category ?? previous?.category ?? .undetermined
-
-        // Fixed when the category first becomes clear (undetermined is undecided); re-decided only
-        // by a clerk's category or a merge.
-        var changed = institutions.changed[position]
-        let becameClear = decided == nil && memory.requirementCategory == .undetermined && category != .undetermined
-        if memory.requirement == nil || becameClear || (decided != nil && memory.requirementCategory != decided) {
-            let basis = decided ?? (becameClear ? category : memory.requirementCategory ?? category)
-            memory.requirement = tracker.decideRequirement(category: basis, history: memory.history)
-            memory.requirementCategory = basis
-            changed = true
-        }
-        let tracked = tracker.status(of: memory.history, requirement: memory.requirement!.requirement,
-                                     currentCategory: category, asOf: context.asOf)
-
-        let flags = Self.flags(classification: classification, previous: previous, tracked: tracked, records: ownRecords,
-                               ambiguous: context.ambiguous.contains(id))
-        let identity = Identity(memory: memory, records: ownRecords, previous: previous)
-        let line = LedgerLine(
-            institutionID: id, name: identity.name, creditCode: identity.creditCode,
-            formerCreditCodes: identity.formerCreditCodes(memory.profile), countyCode: identity.county?.code,
-            countyName: identity.county?.name, category: category,
-            department: Self.department(category: category, decided: decided != nil, classified: classification?.department,
-                                        previous: previous?.department),
-            stages: classification.map { $0.stages.sorted() } ?? previous?.stages ?? [],
-            reregistrationRequired: memory.requirement!.requirement.isRequired,
-            reregistrationStatus: tracked.status, completedOn: tracked.completedOn, overdue: tracked.overdue,
-            daysOverdue: tracked.daysOverdue, flags: flags,
-            firstSeenBatch: memory.history.firstSeenBatch, lastSeenBatch: memory.history.lastSeenBatch,
-            sourceRecordCount: ownRecords.count)
-        let classificationEvidence = classification?.evidenceLines ?? []
-        let evidence = (classificationEvidence + [memory.requirement!.reason, tracked.reason]).joined(separator: "\n")
+        let assessment = context.assessor.assess(InstitutionMonth(
+            id: id, records: records,
+            classification: records.isEmpty ? nil : context.classifier.classify(records, policyStart: context.policyStart),
+            history: memory.history, requirement: memory.requirement, requirementCategory: memory.requirementCategory,
+            previous: institutions.previous[position], decidedCategory: context.decidedCategory[id],
+            ambiguousLink: context.ambiguous.contains(id),
+            knownCodes: Array(memory.profile.creditCodes + memory.profile.formerCreditCodes),
+            knownCounty: memory.profile.counties.first))
+        memory.requirement = assessment.requirement
+        memory.requirementCategory = assessment.requirementCategory
         return Assessment(
-            state: changed ? (id, memory.jsonText) : nil,
-            line: LineRow(line: line, evidence: evidence),
-            statusChange: previous?.status == tracked.status ? nil
-                : StatusChangeRow(institution: id, from: previous?.status, to: tracked.status, reason: tracked.reason),
-            categoryReview: category != .undetermined || decided != nil ? nil : ReviewItem(
-                kind: .category, institutionIDs: [id], summary: classification?.reviewReason ?? "类别待定，请人工认定",
-                evidence: classificationEvidence.joined(separator: "；")))
+            state: institutions.changed[position] || assessment.requirementChanged ? (id, memory.jsonText) : nil,
+            line: assessment.line, statusChange: assessment.statusChange, categoryReview: assessment.categoryReview)
     }
 
     /// The stored states of the institutions alive before `month` (half a million of them take
@@ -258,42 +224,12 @@ struct BatchComputation {
         return memories
     }
 
-    /// The contract's flags: Classify's from the current records (or last month's when there
-    /// are none), the old licence still active, and what this month's records show.
-    private static func flags(
-        classification: Classification?, previous: PreviousLine?, tracked: TrackedStatus, records: [SourceRecord], ambiguous: Bool
-    ) -> [InstitutionFlag] {
-        var flags = classification?.flags ?? Set(previous?.flags.filter(InstitutionFlag.classifierFlags.contains) ?? [])
-        if tracked.formerRegistrationActive { flags.insert(.formerRegistrationActive) }
-        if records.isEmpty {
-            if previous?.flags.contains(.countyConflict) == true { flags.insert(.countyConflict) }
-        } else if Set(records.compactMap(\.county.county)).count > 1 || records.contains(where: { $0.flags.contains(.countyConflict) }) {
-            flags.insert(.countyConflict)
-        }
-        if records.contains(where: { $0.flags.contains(.invalidCreditCode) }) { flags.insert(.invalidCreditCode) }
-        if ambiguous { flags.insert(.ambiguousLink) }
-        return InstitutionFlag.allCases.filter(flags.contains)
-    }
-
     private static func linkDecision(_ decision: DecisionRow) -> LinkDecision? {
         guard let other = decision.other else { return nil }
         switch decision.kind {
         case .same: return .same(decision.institution, other)
         case .different: return .different(decision.institution, other)
         case .category: return nil
-        }
-    }
-
-    /// A clerk's category decides the department where the category does (subject and mixed
-    /// belong to education); otherwise the classifier's evidence does.
-    private static func department(category: Category, decided: Bool, classified: Department?, previous: Department?) -> Department? {
-        switch category {
-        case .subject, .mixed: return .education
-        case .outOfScope: return nil
-        case .undetermined: return decided ? nil : classified
-        case .nonSubject:
-            let department = classified ?? previous
-            return department == .education ? nil : department
         }
     }
 
@@ -304,48 +240,5 @@ struct BatchComputation {
                 summary: "请确认 \(review.civil) 是否由 \(review.enterprise) 重新登记而来（同一机构）；匹配概率 \(review.probability)",
                 evidence: review.evidence)
         }
-    }
-
-    /// A flag review shows its line's evidence, which the ledger copies from the line.
-    private static func flagReview(_ line: LedgerLine, summaries: inout TextPool) -> LineReview? {
-        let flags = reviewedFlags.filter(line.flags.contains)
-        guard !flags.isEmpty else { return nil }
-        return LineReview(kind: .flag, institution: line.institutionID,
-                          summary: summaries.shared("请核实：" + flags.map(\.chineseName).joined(separator: "；")))
-    }
-}
-
-/// The name, code and county a ledger line shows: those of the institution's most
-/// authoritative current registration (the non-profit once it exists).
-struct Identity {
-    let name: String
-    let creditCode: String?
-    let county: County?
-
-    init(memory: InstitutionMemory, records: [SourceRecord], previous: PreviousLine?) {
-        let ranked = memory.history.registrations.sorted { Self.rank($0) > Self.rank($1) }
-        let best = ranked.first { $0.name != nil }
-        name = best?.name ?? previous?.name ?? records.compactMap(\.name).first ?? ""
-        creditCode = best?.creditCode.flatMap { $0.utf8.count == 18 ? $0 : nil } ?? previous?.creditCode
-        let authoritative = records.first { $0.creditCode?.code == best?.creditCode } ?? records.first
-        county = authoritative?.county.county ?? records.compactMap(\.county.county).first
-            ?? previous?.countyCode.flatMap(County.init(rawValue:)) ?? memory.profile.counties.first
-    }
-
-    /// Earlier codes: every other valid code the institution's registrations carried.
-    func formerCreditCodes(_ profile: InstitutionProfile) -> [String] {
-        Array(Set((profile.creditCodes + profile.formerCreditCodes).filter { $0 != creditCode && CreditCodeRules.isValid($0) })).sorted()
-    }
-
-    /// A non-profit registration first, then another civil one, then the enterprise; an
-    /// application is not a registration yet: its name and missing code do not replace the
-    /// enterprise's.
-    private static func rank(_ registration: TrackedRegistration) -> (Int, Int, String) {
-        let role = switch registration.role {
-        case .nonprofit: registration.isRegistered ? 3 : 0
-        case .otherCivil: 2
-        case .forProfit: 1
-        }
-        return (role, registration.creditCodeValid ? 1 : 0, registration.lastSeenBatch)
     }
 }

@@ -1,3 +1,4 @@
+import Assess
 import Linkage
 import RegistryModel
 

@@ -156,25 +156,3 @@ public enum ContractFiles {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
-
-/// The progress counts `summary.json`, the report and the trend share, taken line by line: the
-/// month's write counts its lines as they are made, without keeping them.
-public struct Summary: Sendable {
-    public private(set) var overall = ProgressCounts()
-    public private(set) var byCounty: [String: ProgressCounts] = [:]
-    /// Every line counted, required or not.
-    public private(set) var institutions = 0
-
-    public init() {}
-
-    public init(_ lines: [LedgerLine]) {
-        for line in lines { count(line) }
-    }
-
-    public mutating func count(_ line: LedgerLine) {
-        institutions += 1
-        guard line.reregistrationRequired else { return }
-        overall.count(line)
-        byCounty[line.countyCode ?? "unknown", default: ProgressCounts()].count(line)
-    }
-}

@@ -74,31 +74,6 @@ public enum RegistrationPhase: String, Sendable, Hashable, Codable, CaseIterable
     }
 }
 
-/// 业务类型 as tracking stores it.
-enum BusinessKind: String {
-    case establishment, accepted, change, cancellation, unknown
-
-    init(_ type: BusinessType) {
-        switch type {
-        case .establishment: self = .establishment
-        case .accepted: self = .accepted
-        case .change: self = .change
-        case .cancellation: self = .cancellation
-        case .unknown: self = .unknown
-        }
-    }
-
-    var chinese: String {
-        switch self {
-        case .establishment: "成立登记"
-        case .accepted: "受理"
-        case .change: "变更登记"
-        case .cancellation: "注销登记"
-        case .unknown: "未知业务"
-        }
-    }
-}
-
 extension RegistrationStatus {
     /// The canonical raw value, or nil for a word outside the vocabulary.
     var canonical: String? {

@@ -1,3 +1,4 @@
+import Assess
 @testable import Linkage
 @testable import Pipeline
 import RegistryModel

@@ -1,5 +1,3 @@
-import RegistryModel
-
 /// What tracking remembers of one institution between monthly batches: every registration
 /// its records have shown (each enterprise registration, each non-profit registration, each
 /// civil-affairs application), with the dated facts seen about it.
@@ -98,7 +96,7 @@ public struct TrackedRegistration: Sendable, Hashable {
     }
 
     /// How a clerk recognises it: `民办非企业单位 52150802… 临河区智远培训学校`.
-    var label: String {
+    public var label: String {
         let what = switch role {
         case .forProfit: "营业执照"
         case .nonprofit: "民办非企业单位登记"
@@ -182,5 +180,30 @@ extension RegistrationHistory {
         }
         merged.lastSeenBatch = max(lastSeenBatch, other.lastSeenBatch)
         return merged
+    }
+}
+
+/// 业务类型 as tracking stores it.
+public enum BusinessKind: String, Sendable {
+    case establishment, accepted, change, cancellation, unknown
+
+    public init(_ type: BusinessType) {
+        switch type {
+        case .establishment: self = .establishment
+        case .accepted: self = .accepted
+        case .change: self = .change
+        case .cancellation: self = .cancellation
+        case .unknown: self = .unknown
+        }
+    }
+
+    public var chinese: String {
+        switch self {
+        case .establishment: "成立登记"
+        case .accepted: "受理"
+        case .change: "变更登记"
+        case .cancellation: "注销登记"
+        case .unknown: "未知业务"
+        }
     }
 }

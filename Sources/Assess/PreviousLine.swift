@@ -3,17 +3,17 @@ import RegistryModel
 /// What assessing an institution reads of its line last month, and no more: the full lines
 /// (dates, counts, former codes, and a list of their own for stages and flags) would be held
 /// through linkage and the write. Measured: BENCHMARKS.md, history, `e49deec`.
-struct PreviousLine: Sendable {
-    let name: String
-    let creditCode: String?
-    let countyCode: String?
-    let category: Category
-    let department: Department?
-    let status: ReregistrationStatus
+public struct PreviousLine: Sendable {
+    public let name: String
+    public let creditCode: String?
+    public let countyCode: String?
+    public let category: Category
+    public let department: Department?
+    public let status: ReregistrationStatus
     private let stageBits: UInt8
     private let flagBits: UInt32
 
-    init(_ line: LedgerLine) {
+    public init(_ line: LedgerLine) {
         name = line.name
         creditCode = line.creditCode
         countyCode = line.countyCode
@@ -25,9 +25,9 @@ struct PreviousLine: Sendable {
     }
 
     /// In the order of `Stage.allCases`, as lines keep them.
-    var stages: [Stage] { Self.cases(in: stageBits) }
+    public var stages: [Stage] { Self.cases(in: stageBits) }
     /// In the order of `InstitutionFlag.allCases`, as lines keep them.
-    var flags: [InstitutionFlag] { Self.cases(in: flagBits) }
+    public var flags: [InstitutionFlag] { Self.cases(in: flagBits) }
 
     private static func bits<Case: CaseIterable & Equatable, Bits: FixedWidthInteger>(of cases: [Case]) -> Bits {
         precondition(Case.allCases.count <= Bits.bitWidth, "\(Case.self) has outgrown the bits a previous line keeps")

@@ -1,4 +1,3 @@
-import RegistryModel
 import Support
 
 // The history as the ledger stores it (absent values left out), written and read by hand for
