@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "rereg-samples", targets: ["SampleGenerator"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -54,6 +55,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "RegistryModel", "Support", "Ingest", "Normalize", "Linkage", "Classify", "Tracking", "Assess", "Ledger", "Reports",
+                .product(name: "Algorithms", package: "swift-algorithms"),
             ],
             exclude: ["README.md"]),
         .executableTarget(

@@ -1,3 +1,4 @@
+import Algorithms
 import Assess
 import Linkage
 import RegistryModel
@@ -29,7 +30,7 @@ struct MonthInstitutions: Sendable {
         // half a million entries built beside every memory (BENCHMARKS.md, history, `c4c220b`).
         let profiles = linkage.profiles
         func profile(_ id: InstitutionID) -> InstitutionProfile? {
-            let position = firstPosition(notBelow: id, in: profiles, by: \.id)
+            let position = profiles.partitioningIndex { $0.id >= id }
             return position < profiles.count && profiles[position].id == id ? profiles[position] : nil
         }
         for merge in linkage.merges {
@@ -76,7 +77,7 @@ struct MonthInstitutions: Sendable {
     /// gathered in a list of half a million lines and sorted first (measured: BENCHMARKS.md,
     /// history, `e5c692b`). Lines of institutions the month does not hold are not needed.
     mutating func setPrevious(_ line: PreviousLine, of id: InstitutionID) {
-        let position = firstPosition(notBelow: id, in: ids, by: { $0 })
+        let position = ids.partitioningIndex { $0 >= id }
         if position < ids.count, ids[position] == id { previous[position] = line }
     }
 
@@ -116,7 +117,7 @@ private struct HeldMemories {
 
     /// The position of `id` among the known memories not taken.
     private func position(_ id: InstitutionID) -> Int? {
-        let position = firstPosition(notBelow: id, in: known, by: \.id)
+        let position = known.partitioningIndex { $0.id >= id }
         return position < known.count && known[position].id == id && !taken[position] ? position : nil
     }
 
@@ -163,15 +164,4 @@ private struct HeldMemories {
         }
         return (ids, memories)
     }
-}
-
-/// Binary search in a list sorted by id: the position of the first element whose id is not
-/// below `id` (the list's count when there is none).
-private func firstPosition<Element>(notBelow id: InstitutionID, in list: [Element], by idOf: (Element) -> InstitutionID) -> Int {
-    var low = 0, high = list.count
-    while low < high {
-        let middle = (low + high) / 2
-        if idOf(list[middle]) < id { low = middle + 1 } else { high = middle }
-    }
-    return low
 }
