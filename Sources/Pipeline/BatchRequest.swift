@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import RegistryModel
 
 /// What a batch is asked to do (`rereg batch`).
@@ -36,6 +37,8 @@ public struct BatchSettings: Sendable {
     /// history, `9962ccf`, and "Tried and not kept"). The results do not depend on it; tests
     /// lower it to run a small month in many chunks.
     public var institutionChunk = 4_096
+    /// How many seconds a batch waits for another rereg writing the same ledger, then refuses.
+    public var writerWait = Ledger.defaultBusyTimeout
 
     public init() {}
 }

@@ -19,6 +19,10 @@ public enum BatchRunner {
         let month = asOf.yearMonth
         let outputURL = request.outputFolder ?? URL(fileURLWithPath: "output").appendingPathComponent(month)
 
+        // One writer at a time, from before the ledger is read: a second batch waits, then
+        // computes its month from what the first recorded.
+        let lock = try WriterLock(ledgerPath: request.ledgerPath, waiting: request.settings.writerWait)
+        defer { withExtendedLifetime(lock) {} }
         // An existing ledger is checked before any work: a month older than its newest is refused.
         let ledgerExisted = FileManager.default.fileExists(atPath: request.ledgerPath)
         let existingLedger = ledgerExisted ? try Ledger(path: request.ledgerPath) : nil

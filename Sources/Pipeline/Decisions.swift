@@ -21,8 +21,10 @@ public enum Decisions {
         public let revoked: Int
     }
 
-    public static func apply(file: URL, ledgerPath: String) throws -> Outcome {
+    public static func apply(file: URL, ledgerPath: String, wait: Int = Ledger.defaultBusyTimeout) throws -> Outcome {
         guard FileManager.default.fileExists(atPath: ledgerPath) else { throw DecisionError.noLedger(ledgerPath) }
+        let lock = try WriterLock(ledgerPath: ledgerPath, waiting: wait)
+        defer { withExtendedLifetime(lock) {} }
         let ledger = try Ledger(path: ledgerPath)
         // Read as the CSV it is (libcsv): a note Excel quoted because it holds a comma or a
         // line break stays one cell.

@@ -11,7 +11,11 @@ public enum Replay {
         let months = names.filter { BatchDate.lastDay(ofMonthNamed: $0) != nil }.sorted()
         guard !months.isEmpty else { throw PipelineError.noMonths(inputRoot.path) }
 
+        // The ledger's one writer until the rebuilt one replaces it.
+        let lock = try WriterLock(ledgerPath: ledgerPath, waiting: settings.writerWait)
+        defer { withExtendedLifetime(lock) {} }
         let rebuilt = ledgerPath + ".replay"
+        defer { try? FileManager.default.removeItem(atPath: rebuilt + ".lock") }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rebuilt + suffix) }
         do {
             // The clerk's decisions are the one thing the month folders do not hold.

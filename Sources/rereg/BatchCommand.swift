@@ -14,6 +14,7 @@ struct BatchCommand: ParsableCommand {
     var asOf: String?
 
     @OptionGroup var ledger: LedgerOption
+    @OptionGroup var writer: WriterOption
 
     @Option(help: "Where this batch's files go (default output/<YYYY-MM>/).")
     var out: String?
@@ -24,9 +25,11 @@ struct BatchCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
+        var settings = files.settings
+        settings.writerWait = writer.seconds
         let request = BatchRequest(
             inputFolder: URL(fileURLWithPath: inputFolder), asOf: asOf, ledgerPath: ledger.path,
-            outputFolder: out.map { URL(fileURLWithPath: $0) }, settings: files.settings, progress: Terminal.progress)
+            outputFolder: out.map { URL(fileURLWithPath: $0) }, settings: settings, progress: Terminal.progress)
         let result = try Terminal.fatal { try BatchRunner.run(request) }
         Terminal.report(result, timings: timings)
     }
@@ -35,6 +38,16 @@ struct BatchCommand: ParsableCommand {
 struct LedgerOption: ParsableArguments {
     @Option(name: .customLong("ledger"), help: "The SQLite ledger file.")
     var path: String = "output/ledger.sqlite"
+}
+
+/// For the commands that write the ledger: one writes at a time, the others wait.
+struct WriterOption: ParsableArguments {
+    @Option(name: .customLong("wait"), help: "Seconds to wait for another rereg writing the same ledger before refusing.")
+    var seconds: Int = 60
+
+    func validate() throws {
+        guard seconds >= 0 else { throw ValidationError("--wait 须为不小于 0 的秒数。") }
+    }
 }
 
 struct FileOptions: ParsableArguments {

@@ -32,6 +32,7 @@ struct ReplayCommand: ParsableCommand {
     var inputRoot: String
 
     @OptionGroup var ledger: LedgerOption
+    @OptionGroup var writer: WriterOption
 
     @Option(help: "Where each month's files go (default output/).")
     var outRoot: String = "output"
@@ -39,9 +40,11 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var files: FileOptions
 
     func run() throws {
+        var settings = files.settings
+        settings.writerWait = writer.seconds
         let results = try Terminal.fatal {
             try Replay.run(inputRoot: URL(fileURLWithPath: inputRoot), ledgerPath: ledger.path,
-                           outputRoot: URL(fileURLWithPath: outRoot), settings: files.settings, progress: Terminal.progress)
+                           outputRoot: URL(fileURLWithPath: outRoot), settings: settings, progress: Terminal.progress)
         }
         for result in results { Terminal.report(result, timings: false) }
     }
@@ -69,9 +72,12 @@ struct DecideCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var ledger: LedgerOption
+    @OptionGroup var writer: WriterOption
 
     func run() throws {
-        let outcome = try Terminal.fatal { try Decisions.apply(file: URL(fileURLWithPath: file), ledgerPath: ledger.path) }
+        let outcome = try Terminal.fatal {
+            try Decisions.apply(file: URL(fileURLWithPath: file), ledgerPath: ledger.path, wait: writer.seconds)
+        }
         Terminal.error("已记录 \(outcome.added) 项决定，撤销 \(outcome.revoked) 项；下一次运行 rereg batch 时生效。")
     }
 }
