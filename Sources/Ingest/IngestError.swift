@@ -17,6 +17,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// The file ends inside a quoted field: every row after the quote would vanish into it.
     case unterminatedQuote(file: String, recordsBefore: Int)
     case invalidManifest(file: String, reason: String)
+    /// Two columns that mean one field (`企业名称` twice, or `企业名称` and `名称`).
+    case duplicateColumns(file: String, firstColumn: Int, firstName: String, secondColumn: Int, secondName: String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             "文件“\(file)”在第 \(recordsBefore) 条记录之后有一个未闭合的引号，其后的行都会被吞入一个字段：请检查该处并重新导出。"
         case .invalidManifest(let file, let reason):
             "清单文件“\(file)”有误：\(reason)。"
+        case .duplicateColumns(let file, let firstColumn, let firstName, let secondColumn, let secondName):
+            "文件“\(file)”的第 \(firstColumn) 列“\(firstName)”和第 \(secondColumn) 列“\(secondName)”是同一项内容，不能确定用哪一列：请删去多余的一列后重新放入，或在 manifest.json 中为它指定 columns。"
         }
     }
 

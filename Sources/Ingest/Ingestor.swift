@@ -91,16 +91,27 @@ public struct Ingestor: Sendable {
     private static let workbookExtensions: Set<String> = ["xlsx", "xls", "xlsm", "et", "ods"]
 
     /// Files under the folder, relative and sorted, so that every run reads them in the same order.
+    /// A symbolic link to a file is that file (the office links the bureau's export in place); a
+    /// link that leads nowhere, or to anything but a file, stops the batch rather than leave the
+    /// records it should have held out unseen.
     private func fileNames() throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
         else { throw IngestError.unreadableFolder(path: folder.path, reason: "无法列出文件") }
         let base = folder.standardizedFileURL.path
         var names: [String] = []
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             var name = String(url.standardizedFileURL.path.dropFirst(base.count))
             while name.hasPrefix("/") { name.removeFirst() }
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            if values?.isSymbolicLink == true {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                      (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                else { throw IngestError.unreadableFile(file: name, reason: "它是一个符号链接，指向的不是一个存在的文件；请把导出文件本身放进文件夹") }
+            } else if values?.isRegularFile != true {
+                continue
+            }
             if name != Manifest.fileName { names.append(name) }
         }
         return names.sorted { $0.utf8Precedes($1) }

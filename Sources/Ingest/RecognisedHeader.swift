@@ -26,6 +26,12 @@ struct RecognisedHeader {
     init(names: [String], resolver: NameResolver, pins: FilePins, file: String) throws {
         self.names = names
         fieldsByColumn = names.map(resolver.field(for:))
+        // Two columns for one field: keeping either would drop the other's values unseen.
+        for (index, field) in fieldsByColumn.enumerated() {
+            guard let field, let first = fieldsByColumn[..<index].firstIndex(of: field) else { continue }
+            throw IngestError.duplicateColumns(
+                file: file, firstColumn: first + 1, firstName: names[first], secondColumn: index + 1, secondName: names[index])
+        }
         kind = try resolver.kind(of: names, pinned: pins.kind, file: file)
         layout = resolver.layout(of: names, pinned: pins.layout)
     }

@@ -5,6 +5,37 @@ import RegistryModel
 
 /// Files that stop the batch, each with a message that names the file and what to do.
 @Suite struct RefusedFileTests {
+    @Test("two columns for one field: refused, naming both, never one dropped", arguments: [
+        "企业名称,统一社会信用代码,企业名称,统一社会信用代码\n临河区甲教育科技有限公司,91150802MA0N2XKQ5U,临河区乙培训学校有限公司,91150802MA0N2XKR3U\n",
+        "企业名称,统一社会信用代码,名称\n临河区甲教育科技有限公司,91150802MA0N2XKQ5U,临河区乙培训学校有限公司\n",
+    ])
+    func duplicatedColumns(_ csv: String) throws {
+        let input = try folder(with: ["企业登记信息_202109.csv": csv])
+        defer { try? FileManager.default.removeItem(at: input) }
+        let error = try #require(ingestError(input))
+        guard case .duplicateColumns(let file, 1, "企业名称", 3, let second) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(file == "企业登记信息_202109.csv" && ["企业名称", "名称"].contains(second))
+        #expect("\(error)".contains("第 3 列"))
+    }
+
+    @Test func aLinkToAFileIsThatFileAndALinkToNothingStopsTheBatch() throws {
+        let elsewhere = try folder(with: ["企业登记信息.csv": "企业名称,统一社会信用代码\n临河区智远教育科技有限公司,91150802MA0N2XKQ5U\n"])
+        let input = try temporaryFolder()
+        defer { for url in [elsewhere, input] { try? FileManager.default.removeItem(at: url) } }
+        try FileManager.default.createSymbolicLink(at: input.appendingPathComponent("企业登记信息_202109.csv"),
+                                                   withDestinationURL: elsewhere.appendingPathComponent("企业登记信息.csv"))
+        let files = try Ingestor(folder: input).survey()
+        #expect(files.map(\.name) == ["企业登记信息_202109.csv"] && files.first?.kind == .marketRegulation)
+
+        try FileManager.default.createSymbolicLink(at: input.appendingPathComponent("社会组织_202109.csv"),
+                                                   withDestinationURL: elsewhere.appendingPathComponent("moved-away.csv"))
+        let error = #expect(throws: IngestError.self) { try Ingestor(folder: input).survey() }
+        #expect(error.map { "\($0)" }?.contains("社会组织_202109.csv") == true)
+    }
+
     @Test func externalEntityIsRefusedWithoutReadingTheFile() throws {
         let secretFolder = try temporaryFolder()
         let secret = secretFolder.appendingPathComponent("secret.txt")
