@@ -29,6 +29,12 @@ enum BatchDate {
 
 /// Problems that stop a batch, besides those of ingest.
 public enum PipelineError: Error, CustomStringConvertible {
+    /// The exit code a command ends with: 3 when the month is recorded and only its files are
+    /// missing (contract.md), 1 for every other fatal problem.
+    public var exitCode: Int32 {
+        if case .recordedButFilesNotWritten = self { 3 } else { 1 }
+    }
+
     case invalidAsOf(String, origin: String)
     case unknownAsOf(folderName: String)
     case cannotWriteOutput(path: String, reason: String)
@@ -36,6 +42,8 @@ public enum PipelineError: Error, CustomStringConvertible {
     case noMonths(String)
     /// A temporary file that holds part of the month until the write (`SpillFile`, in `TMPDIR`).
     case temporaryFile(reason: String)
+    /// The month is in the ledger; its files are not (contract.md: exit 3).
+    case recordedButFilesNotWritten(month: String, folder: String, reason: String)
 
     public var description: String {
         switch self {
@@ -51,6 +59,8 @@ public enum PipelineError: Error, CustomStringConvertible {
             "临时目录（\(FileManager.default.temporaryDirectory.path)）中暂存本月数据（记录字段、机构历史）的临时文件无法使用：\(reason)。台账未改动；可用环境变量 TMPDIR 指定空间足够的目录。"
         case .unknownBatch(let month):
             "台账中没有 \(month) 批次：请先运行 rereg batch。"
+        case .recordedButFilesNotWritten(let month, let folder, let reason):
+            "批次 \(month) 已记入台账，但输出文件没有写成（\(folder)：\(reason)）：排除原因后运行 rereg report --batch \(month) --out \(folder) 生成文件，不必重新记录。"
         }
     }
 }

@@ -37,7 +37,7 @@ public enum BatchRunner {
             // The same exports again: nothing new to record; the files are rendered anew.
             request.progress("输出文件")
             let files = try ledger.files(month)
-            try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)
+            try publishRecorded(month: month, from: ledger, to: outputURL, settings: request.settings)
             let lines = try ledger.lines(month)
             return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: files,
                                warnings: recorded.warnings, unchanged: true, institutions: lines.count,
@@ -45,27 +45,39 @@ public enum BatchRunner {
         }
 
         let ledger = try existingLedger ?? Ledger(path: request.ledgerPath)
+        let recorded: RecordedMonth
         do {
             // Recording happens in its own function so that the month's records are released
             // before the files are rendered from the ledger.
-            let recorded = try record(inputFiles, from: ingestor, month: month, asOf: asOf, digest: digest,
-                                      into: ledger, request: request, clock: &clock)
-            // Rendering reads half a million lines at a million records: begun while the
-            // month's records and memories are still being freed, it would be the month's peak
-            // (measured: BENCHMARKS.md, history, `c4c220b`).
-            Parallel.finishReleasing()
-            request.progress("输出文件")
-            try BatchRendering.publish(month: month, from: ledger, to: outputURL, settings: request.settings)
-            clock.finish("outputs", records: recorded.institutions)
-            return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: recorded.files,
-                               warnings: recorded.warnings, unchanged: false, institutions: recorded.institutions,
-                               summary: recorded.summary, timings: clock.timings)
+            recorded = try record(inputFiles, from: ingestor, month: month, asOf: asOf, digest: digest,
+                                  into: ledger, request: request, clock: &clock)
         } catch {
             // A ledger this run created holds nothing a fatal error should leave behind.
             if !ledgerExisted {
                 for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: request.ledgerPath + suffix) }
             }
             throw error
+        }
+        // Rendering reads half a million lines at a million records: begun while the
+        // month's records and memories are still being freed, it would be the month's peak
+        // (measured: BENCHMARKS.md, history, `c4c220b`).
+        Parallel.finishReleasing()
+        request.progress("输出文件")
+        try publishRecorded(month: month, from: ledger, to: outputURL, settings: request.settings)
+        clock.finish("outputs", records: recorded.institutions)
+        return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: recorded.files,
+                           warnings: recorded.warnings, unchanged: false, institutions: recorded.institutions,
+                           summary: recorded.summary, timings: clock.timings)
+    }
+
+    /// The files of a month the ledger holds: a failure here leaves the month recorded, and
+    /// says so, with what to run once the cause is mended.
+    private static func publishRecorded(month: String, from ledger: Ledger, to destination: URL, settings: BatchSettings) throws {
+        do {
+            try BatchRendering.publish(month: month, from: ledger, to: destination, settings: settings)
+        } catch {
+            throw PipelineError.recordedButFilesNotWritten(month: month, folder: destination.standardizedFileURL.path,
+                                                         reason: OutputFolder.reason(error))
         }
     }
 

@@ -21,7 +21,7 @@ struct OutputFolder {
             }
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw PipelineError.cannotWriteOutput(path: final.path, reason: error.localizedDescription)
+            throw PipelineError.cannotWriteOutput(path: final.path, reason: Self.reason(error))
         }
     }
 
@@ -36,7 +36,25 @@ struct OutputFolder {
             try manager.moveItem(at: staging, to: final)
             try? manager.removeItem(at: previous)
         } catch {
-            throw PipelineError.cannotWriteOutput(path: final.path, reason: "\(error)")
+            throw PipelineError.cannotWriteOutput(path: final.path, reason: Self.reason(error))
+        }
+    }
+
+    /// What went wrong, in the clerk's words where the system gave a reason (a full disk, a
+    /// folder that cannot be written), else as the error says it.
+    static func reason(_ error: any Error) -> String {
+        if case PipelineError.cannotWriteOutput(_, let reason) = error { return reason }
+        var current = error as NSError
+        while current.domain != NSPOSIXErrorDomain, let underlying = current.userInfo[NSUnderlyingErrorKey] as? any Error {
+            current = underlying as NSError
+        }
+        guard current.domain == NSPOSIXErrorDomain else { return "\(error)" }
+        switch Int32(current.code) {
+        case ENOSPC, EDQUOT: return "磁盘空间不足"
+        case EACCES, EPERM: return "没有写入权限"
+        case EROFS: return "磁盘是只读的"
+        case ENOTDIR, EEXIST: return "路径中有一段是文件而不是文件夹"
+        default: return String(cString: strerror(Int32(current.code)))
         }
     }
 

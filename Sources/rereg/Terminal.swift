@@ -16,7 +16,7 @@ enum Terminal {
         } catch {
             clearProgress()
             Self.error("\(error)")
-            throw ExitCode.failure
+            throw ExitCode((error as? PipelineError)?.exitCode ?? 1)
         }
     }
 

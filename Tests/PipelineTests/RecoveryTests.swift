@@ -38,6 +38,25 @@ import Testing
         }
     }
 
+    @Test func filesThatCannotBeWrittenLeaveTheMonthRecordedAndSaySo() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // --out under a plain file: no one, root included, can make that folder.
+        try Data("not a folder".utf8).write(to: work.appendingPathComponent("blocker"))
+        let run = try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "blocker/2021-09"], in: work)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("批次 2021-09 已记入台账") && run.stderr.contains("rereg report --batch 2021-09"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Error Domain") && !run.stderr.contains("couldn’t"), "no raw system text: \(run.stderr)")
+
+        // The month is in the ledger: report writes its files, the same as an undisturbed run's.
+        let report = try rereg(["report", "--batch", "2021-09", "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work)
+        #expect(report.status == 0, "\(report.stderr)")
+        let clean = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: clean) }
+        #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: clean).status == 0)
+        #expect(try contents(of: work.appendingPathComponent("2021-09")) == contents(of: clean.appendingPathComponent("2021-09")))
+    }
+
     @Test func replayRebuildsTheSameLedgerFiles() throws {
         let work = try temporaryFolder()
         for name in sampleMonths {
