@@ -10,6 +10,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String)
     case olderMonth(month: String, newest: String)
     case busy(path: String, waited: Int)
+    /// SQLite found the file damaged (a page overwritten, a truncated copy).
+    case damaged(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
             "台账“\(path)”由更新版本的 rereg 写入，本版本无法安全读取：请升级 rereg。"
         case .olderMonth(let month, let newest):
             "台账已记录到 \(newest)，不能再记录更早的 \(month)：旧月份请用 rereg replay 重建台账，或用 rereg report 重新生成文件。"
+        case .damaged(let path, let detail):
+            "台账“\(path)”已损坏（SQLite 检查：\(detail)），本次没有写入：请用备份替换它，或用 rereg replay 从各月导出文件重建（人工决定从旧台账或 \(path).decisions/ 中保存的决定文件取回）。"
         case .busy(let path, let waited):
             "台账“\(path)”正被另一个 rereg 使用（例如正在记录一个批次），等待 \(waited) 秒后仍未释放：请稍后再试。"
         }
@@ -109,10 +113,28 @@ public final class Ledger: Sendable {
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB: throw LedgerError.notALedger(path: path)
+            case .SQLITE_CORRUPT: throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
             case .SQLITE_BUSY: throw LedgerError.busy(path: path, waited: busyTimeout)
             default: throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error)")
             }
         }
+    }
+
+    // MARK: Checking
+
+    /// SQLite's own check of every page (`PRAGMA quick_check`), made before a month is written:
+    /// writing onto a damaged file would bury the damage under another month. Its cost:
+    /// BENCHMARKS.md, "Checking the ledger".
+    public func checkIntact() throws {
+        let problems = try database.read { try String.fetchAll($0, sql: "PRAGMA quick_check(5)") }
+        guard problems == ["ok"] else { throw LedgerError.damaged(path: path, detail: problems.joined(separator: "；")) }
+    }
+
+    /// The ledger's sentence for an error SQLite raised on a damaged file, if it was one.
+    public static func damage(in error: any Error, path: String) -> LedgerError? {
+        if let error = error as? LedgerError, case .damaged = error { return error }
+        guard let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) else { return nil }
+        return .damaged(path: path, detail: error.message ?? "\(error.resultCode)")
     }
 
     // MARK: Batches

@@ -11,6 +11,14 @@ import Support
 /// and track → ledger (one transaction) → files (staged, moved into place after the commit).
 public enum BatchRunner {
     public static func run(_ request: BatchRequest) throws -> BatchResult {
+        do {
+            return try runAsTheWriter(request)
+        } catch {
+            throw Ledger.damage(in: error, path: request.ledgerPath) ?? error
+        }
+    }
+
+    private static func runAsTheWriter(_ request: BatchRequest) throws -> BatchResult {
         var clock = StageClock()
         let ingestor = try Ingestor(folder: request.inputFolder)
         let asOf = try BatchDate.resolve(
@@ -26,6 +34,7 @@ public enum BatchRunner {
         // An existing ledger is checked before any work: a month older than its newest is refused.
         let ledgerExisted = FileManager.default.fileExists(atPath: request.ledgerPath)
         let existingLedger = ledgerExisted ? try Ledger(path: request.ledgerPath) : nil
+        try existingLedger?.checkIntact()
         if let newest = try existingLedger?.months().last, month < newest {
             throw LedgerError.olderMonth(month: month, newest: newest)
         }

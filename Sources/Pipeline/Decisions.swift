@@ -26,6 +26,60 @@ public enum Decisions {
         let lock = try WriterLock(ledgerPath: ledgerPath, waiting: wait)
         defer { withExtendedLifetime(lock) {} }
         let ledger = try Ledger(path: ledgerPath)
+        try ledger.checkIntact()
+        let decisions = try read(file, knownBy: ledger)
+        // Kept as received beside the ledger before they count: a ledger rebuilt from the
+        // exports after damage takes them from there (`Replay`).
+        let kept = try keep(file, beside: ledgerPath)
+        do {
+            return try apply(decisions, to: ledger)
+        } catch {
+            try? FileManager.default.removeItem(at: kept)
+            throw error
+        }
+    }
+
+    /// What one decisions file asks for.
+    struct FileDecisions {
+        var additions: [DecisionRow] = []
+        var revocations: [(DecisionRow.Kind, InstitutionID, InstitutionID?)] = []
+    }
+
+    /// The folder beside a ledger where every decisions file it recorded is kept, numbered in
+    /// the order recorded.
+    public static func keptFolder(beside ledgerPath: String) -> URL {
+        URL(fileURLWithPath: ledgerPath + ".decisions")
+    }
+
+    /// The kept files, in the order they were recorded.
+    static func keptFiles(beside ledgerPath: String) -> [URL] {
+        let folder = keptFolder(beside: ledgerPath)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.first?.isNumber == true }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    private static func keep(_ file: URL, beside ledgerPath: String) throws -> URL {
+        let folder = keptFolder(beside: ledgerPath)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let kept = folder.appendingPathComponent(String(format: "%04d-", keptFiles(beside: ledgerPath).count + 1) + file.lastPathComponent)
+            try FileManager.default.copyItem(at: file, to: kept)
+            return kept
+        } catch {
+            throw PipelineError.cannotWriteOutput(path: folder.path, reason: OutputFolder.reason(error))
+        }
+    }
+
+    /// Records a file's decisions: revocations first, then the new decisions.
+    static func apply(_ decisions: FileDecisions, to ledger: Ledger) throws -> Outcome {
+        var revoked = 0
+        for (kind, id, other) in decisions.revocations { revoked += try ledger.revoke(kind: kind, institution: id, other: other) }
+        try ledger.add(decisions.additions)
+        return Outcome(added: decisions.additions.count, revoked: revoked)
+    }
+
+    /// Reads a decisions file; with a ledger, every id in it must be one the ledger minted.
+    static func read(_ file: URL, knownBy ledger: Ledger?) throws -> FileDecisions {
         // Read as the CSV it is (libcsv): a note Excel quoted because it holds a comma or a
         // line break stays one cell.
         let rows: [[String]]
@@ -39,7 +93,7 @@ public enum Decisions {
             let id = InstitutionID(rawValue: cells.count > 1 ? cells[1] : "")
             let other = cells.count > 2 && !cells[2].isEmpty ? InstitutionID(rawValue: cells[2]) : nil
             let note = cells.count > 4 ? cells[4...].joined(separator: ",") : ""
-            for known in [id] + (other.map { [$0] } ?? []) where !(try ledger.knows(known)) {
+            for known in [id] + (other.map { [$0] } ?? []) where !(try ledger?.knows(known) ?? true) {
                 throw DecisionError.invalid(line: where_, reason: "台账中没有机构编号“\(known.rawValue)”")
             }
             switch word {
@@ -60,10 +114,7 @@ public enum Decisions {
                 throw DecisionError.invalid(line: where_, reason: "决定“\(word)”无法识别（same / different / category / revoke）")
             }
         }
-        var revoked = 0
-        for (kind, id, other) in revocations { revoked += try ledger.revoke(kind: kind, institution: id, other: other) }
-        try ledger.add(additions)
-        return Outcome(added: additions.count, revoked: revoked)
+        return FileDecisions(additions: additions, revocations: revocations)
     }
 }
 

@@ -18,10 +18,25 @@ public enum Replay {
         defer { try? FileManager.default.removeItem(atPath: rebuilt + ".lock") }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rebuilt + suffix) }
         do {
-            // The clerk's decisions are the one thing the month folders do not hold.
-            let decisions = FileManager.default.fileExists(atPath: ledgerPath)
-                ? try Ledger(path: ledgerPath).decisions(includingRevoked: true) : []
-            try Ledger(path: rebuilt).add(decisions)
+            // The clerk's decisions are the one thing the month folders do not hold: taken from
+            // the old ledger, or, when it is damaged or lost, from the files kept beside it.
+            let target = try Ledger(path: rebuilt)
+            var fromLedger: [DecisionRow]?
+            if FileManager.default.fileExists(atPath: ledgerPath) {
+                do {
+                    fromLedger = try Ledger(path: ledgerPath).decisions(includingRevoked: true)
+                } catch where Ledger.damage(in: error, path: ledgerPath) != nil {
+                    fromLedger = nil
+                }
+            }
+            if let fromLedger {
+                try target.add(fromLedger)
+            } else {
+                for file in Decisions.keptFiles(beside: ledgerPath) {
+                    progress("取回决定 \(file.lastPathComponent)")
+                    _ = try Decisions.apply(try Decisions.read(file, knownBy: nil), to: target)
+                }
+            }
             var results: [BatchResult] = []
             for month in months {
                 progress("重建 \(month)")

@@ -57,6 +57,49 @@ import Testing
         #expect(try contents(of: work.appendingPathComponent("2021-09")) == contents(of: clean.appendingPathComponent("2021-09")))
     }
 
+    @Test func aDamagedLedgerIsNeverWrittenTo() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        for name in ["2021-09", "2021-10"] {
+            #expect(try rereg(["batch", month(name), "--ledger", "ledger.sqlite", "--out", name], in: work).status == 0)
+        }
+        // 4 KB of noise over a page in the middle, as a failing disk or a stray copy leaves it.
+        let ledger = work.appendingPathComponent("ledger.sqlite")
+        let handle = try FileHandle(forUpdating: ledger)
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2 / 4096 * 4096)
+        handle.write(Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
+        try handle.close()
+        let damaged = try Data(contentsOf: ledger)
+
+        let run = try rereg(["batch", month("2021-11"), "--ledger", "ledger.sqlite", "--out", "2021-11"], in: work)
+        #expect(run.status == 1 && run.stderr.contains("已损坏") && run.stderr.contains("rereg replay"), "\(run.stderr)")
+        #expect(try Data(contentsOf: ledger) == damaged, "not a byte written")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("2021-11").path))
+    }
+
+    @Test func decisionsKeptBesideTheLedgerSurviveItsLoss() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)
+        let item = try #require(try csvRows(work.appendingPathComponent("2021-09/review.csv")).first { $0[1] == "类别认定" })
+        try "decision,institution_id,other_institution_id,category,note\ncategory,\(item[2]),,non_subject,已核实\n"
+            .write(to: work.appendingPathComponent("decisions.csv"), atomically: true, encoding: .utf8)
+        #expect(try rereg(["decide", "decisions.csv", "--ledger", "ledger.sqlite"], in: work).status == 0)
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("ledger.sqlite.decisions/0001-decisions.csv").path))
+
+        // The ledger is lost; the month folders and the kept decisions rebuild it.
+        try FileManager.default.removeItem(at: work.appendingPathComponent("ledger.sqlite"))
+        let months = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: months) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("input/2021-09"), to: months.appendingPathComponent("2021-09"))
+        let replay = try rereg(["replay", months.path, "--ledger", "ledger.sqlite", "--out-root", "replayed"], in: work)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        let lines = try String(contentsOf: work.appendingPathComponent("replayed/2021-09/ledger.jsonl"), encoding: .utf8)
+        let line = try #require(lines.split(separator: "\n").first { $0.contains("\"\(item[2])\"") })
+        #expect(line.contains("\"category\":\"non_subject\""), "\(line)")
+    }
+
     @Test func replayRebuildsTheSameLedgerFiles() throws {
         let work = try temporaryFolder()
         for name in sampleMonths {
