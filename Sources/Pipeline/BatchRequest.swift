@@ -53,6 +53,9 @@ public struct BatchResult: Sendable {
     public let warnings: [String]
     /// The same exports as the month already recorded: nothing was recorded again.
     public let unchanged: Bool
+    /// The month was already recorded and this batch replaced it: its batch date then, when
+    /// that was another (a correction of the as-of date), or nil (corrected exports).
+    public var replaced: (asOf: Day, sameDay: Bool)? = nil
     public let institutions: Int
     public let summary: ProgressCounts
     /// Per stage, for the benchmark; never written to a file.

@@ -42,7 +42,10 @@ public enum BatchRunner {
         request.progress("识别文件")
         let inputFiles = try ingestor.survey()
         let digest = try ingestor.inputDigest(of: inputFiles)
-        if let ledger = existingLedger, let recorded = try ledger.batch(month), recorded.inputDigest == digest {
+        let recordedBefore = try existingLedger?.batch(month)
+        // The same exports as of the same day again: nothing new to record. Another as-of date
+        // within the month is a correction, recorded anew like corrected exports.
+        if let ledger = existingLedger, let recorded = recordedBefore, recorded.inputDigest == digest, recorded.asOf == asOf {
             // The same exports again: nothing new to record; the files are rendered anew.
             request.progress("输出文件")
             let files = try ledger.files(month)
@@ -74,9 +77,11 @@ public enum BatchRunner {
         request.progress("输出文件")
         try publishRecorded(month: month, from: ledger, to: outputURL, settings: request.settings)
         clock.finish("outputs", records: recorded.institutions)
-        return BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: recorded.files,
-                           warnings: recorded.warnings, unchanged: false, institutions: recorded.institutions,
-                           summary: recorded.summary, timings: clock.timings)
+        var result = BatchResult(month: month, asOf: asOf, outputFolder: outputURL.standardizedFileURL, files: recorded.files,
+                                 warnings: recorded.warnings, unchanged: false, institutions: recorded.institutions,
+                                 summary: recorded.summary, timings: clock.timings)
+        result.replaced = recordedBefore.map { ($0.asOf, $0.asOf == asOf) }
+        return result
     }
 
     /// The files of a month the ledger holds: a failure here leaves the month recorded, and

@@ -43,7 +43,14 @@ enum Terminal {
         }
         for warning in result.warnings { error("警告：\(warning)") }
         let rate = String(format: "%.1f%%", result.summary.completionRate * 100)
-        let recorded = result.unchanged ? "与已记录的导出文件相同，未重复记录，已重新生成输出文件" : "已记入台账"
+        let recorded = if result.unchanged {
+            "与已记录的导出文件相同，未重复记录，已重新生成输出文件"
+        } else if let replaced = result.replaced {
+            replaced.sameDay ? "导出文件有更正，已替换台账中原来的 \(result.month) 批次"
+                : "批次日期由 \(replaced.asOf.iso) 更正为 \(result.asOf.iso)，已替换台账中原来的 \(result.month) 批次"
+        } else {
+            "已记入台账"
+        }
         error("""
             批次 \(result.month)（截至 \(result.asOf.iso)）\(recorded)：读取 \(result.files.count) 个文件、\
             \(result.records) 条记录，接受 \(result.accepted) 条，拒绝 \(result.rejected) 条；\

@@ -100,6 +100,27 @@ import Testing
         #expect(line.contains("\"category\":\"non_subject\""), "\(line)")
     }
 
+    @Test func anotherAsOfDateForTheNewestMonthIsACorrectionThatReplacesIt() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        for name in ["2021-12", "2022-01"] {
+            #expect(try rereg(["batch", month(name), "--ledger", "ledger.sqlite", "--out", name], in: work).status == 0)
+        }
+        func asOf() throws -> String? {
+            let summary = try Data(contentsOf: work.appendingPathComponent("2022-01/summary.json"))
+            return (try JSONSerialization.jsonObject(with: summary) as? [String: Any])?["as_of"] as? String
+        }
+        #expect(try asOf() == "2022-01-31")
+        let corrected = try rereg(["batch", month("2022-01"), "--as-of", "2022-01-15", "--ledger", "ledger.sqlite", "--out", "2022-01"], in: work)
+        #expect(corrected.status == 0 && corrected.stderr.contains("由 2022-01-31 更正为 2022-01-15"), "\(corrected.stderr)")
+        #expect(try asOf() == "2022-01-15")
+        // Recorded so: the same date again is the same batch, and the ledger renders it as corrected.
+        let again = try rereg(["batch", month("2022-01"), "--as-of", "2022-01-15", "--ledger", "ledger.sqlite", "--out", "2022-01"], in: work)
+        #expect(again.status == 0 && again.stderr.contains("未重复记录"), "\(again.stderr)")
+        #expect(try rereg(["report", "--batch", "2022-01", "--ledger", "ledger.sqlite", "--out", "2022-01"], in: work).status == 0)
+        #expect(try asOf() == "2022-01-15")
+    }
+
     @Test func replayRebuildsTheSameLedgerFiles() throws {
         let work = try temporaryFolder()
         for name in sampleMonths {
