@@ -12,6 +12,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case busy(path: String, waited: Int)
     /// SQLite found the file damaged (a page overwritten, a truncated copy).
     case damaged(path: String, detail: String)
+    /// A decisions file's revocation (by position) found no active decision to withdraw.
+    case nothingToRevoke(index: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
             "台账已记录到 \(newest)，不能再记录更早的 \(month)：旧月份请用 rereg replay 重建台账，或用 rereg report 重新生成文件。"
         case .damaged(let path, let detail):
             "台账“\(path)”已损坏（SQLite 检查：\(detail)），本次没有写入：请用备份替换它，或用 rereg replay 从各月导出文件重建（人工决定从旧台账或 \(path).decisions/ 中保存的决定文件取回）。"
+        case .nothingToRevoke(let index):
+            "决定文件中第 \(index + 1) 项撤销找不到可撤销的决定；未记录任何决定。"
         case .busy(let path, let waited):
             "台账“\(path)”正被另一个 rereg 使用（例如正在记录一个批次），等待 \(waited) 秒后仍未释放：请稍后再试。"
         }
@@ -156,8 +160,12 @@ public final class Ledger: Sendable {
         try database.read(Self.nextSequence(in:))
     }
 
+    /// Never at or below the highest sequence minted, whatever `meta` says (a hand-edited
+    /// ledger must not hand out an id twice).
     static func nextSequence(in db: Database) throws -> Int {
-        Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_sequence'") ?? "1") ?? 1
+        let stored = Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_sequence'") ?? "1") ?? 1
+        let highest = try Int.fetchOne(db, sql: "SELECT max(sequence) FROM institution") ?? 0
+        return max(stored, highest + 1)
     }
 
     /// Records a month in one transaction, replacing it if it is the newest recorded month:

@@ -28,6 +28,22 @@ public struct DecisionRow: Sendable, Hashable {
     }
 }
 
+/// A clerk's `revoke` line: the active decisions of these kinds about these ids are withdrawn.
+public struct Revocation: Sendable {
+    public var kinds: [DecisionRow.Kind]
+    public var institution: InstitutionID
+    public var other: InstitutionID?
+    /// Where the clerk wrote it (`第 3 行`), for the sentence that refuses it.
+    public var line: String
+
+    public init(kinds: [DecisionRow.Kind], institution: InstitutionID, other: InstitutionID?, line: String) {
+        self.kinds = kinds
+        self.institution = institution
+        self.other = other
+        self.line = line
+    }
+}
+
 extension Ledger {
     /// The clerk's decisions, oldest first; revoked ones only when asked for.
     public func decisions(includingRevoked: Bool = false) throws -> [DecisionRow] {
@@ -44,29 +60,51 @@ extension Ledger {
 
     /// Adds decisions (all or none); each applies from the next batch until revoked.
     public func add(_ decisions: [DecisionRow]) throws {
+        _ = try record(decisions, revoking: [])
+    }
+
+    /// Records a decisions file in one transaction: each revocation withdraws the active
+    /// decisions of its kinds about its ids, then the new decisions are added. A revocation that
+    /// finds nothing to withdraw undoes the whole file (`LedgerError.nothingToRevoke`). Returns
+    /// how many decisions were withdrawn.
+    public func record(_ decisions: [DecisionRow], revoking revocations: [Revocation]) throws -> Int {
         try database.write { db in
-            for decision in decisions {
-                try db.execute(
-                    sql: "INSERT INTO decision (kind, institution_id, other_institution_id, category, note, revoked) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [decision.kind.rawValue, decision.institution.rawValue, decision.other?.rawValue,
-                                decision.category?.rawValue, decision.note, decision.revoked])
+            var revoked = 0
+            for (index, revocation) in revocations.enumerated() {
+                var count = 0
+                for kind in revocation.kinds {
+                    count += try Self.revoke(kind: kind, institution: revocation.institution, other: revocation.other, in: db)
+                }
+                guard count > 0 else { throw LedgerError.nothingToRevoke(index: index) }
+                revoked += count
             }
+            for decision in decisions { try Self.insert(decision, in: db) }
+            return revoked
         }
     }
 
     /// Revokes the active decisions about these ids of this kind; returns how many.
     @discardableResult
     public func revoke(kind: DecisionRow.Kind, institution: InstitutionID, other: InstitutionID?) throws -> Int {
-        try database.write { db in
-            try db.execute(sql: """
-                UPDATE decision SET revoked = 1
-                WHERE revoked = 0 AND kind = ?
-                  AND ((institution_id = ? AND coalesce(other_institution_id, '') = ?)
-                    OR (institution_id = ? AND coalesce(other_institution_id, '') = ?))
-                """, arguments: [kind.rawValue, institution.rawValue, other?.rawValue ?? "",
-                                 other?.rawValue ?? "", institution.rawValue])
-            return db.changesCount
-        }
+        try database.write { try Self.revoke(kind: kind, institution: institution, other: other, in: $0) }
+    }
+
+    private static func insert(_ decision: DecisionRow, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO decision (kind, institution_id, other_institution_id, category, note, revoked) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [decision.kind.rawValue, decision.institution.rawValue, decision.other?.rawValue,
+                        decision.category?.rawValue, decision.note, decision.revoked])
+    }
+
+    private static func revoke(kind: DecisionRow.Kind, institution: InstitutionID, other: InstitutionID?, in db: Database) throws -> Int {
+        try db.execute(sql: """
+            UPDATE decision SET revoked = 1
+            WHERE revoked = 0 AND kind = ?
+              AND ((institution_id = ? AND coalesce(other_institution_id, '') = ?)
+                OR (institution_id = ? AND coalesce(other_institution_id, '') = ?))
+            """, arguments: [kind.rawValue, institution.rawValue, other?.rawValue ?? "",
+                             other?.rawValue ?? "", institution.rawValue])
+        return db.changesCount
     }
 }
 
@@ -90,17 +128,20 @@ extension Ledger {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM institution WHERE id = ?", arguments: [query]) ?? false {
                 return [InstitutionID(rawValue: query)]
             }
-            let pattern = "%" + query.replacingOccurrences(of: "%", with: "") + "%"
-            let code = query.uppercased()
+            // A part of a name is looked for as written: `%` and `_` are characters, not LIKE's
+            // wildcards, and nothing matches everything.
+            let text = query.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return [] }
+            let code = text.uppercased()
             let ids = try String.fetchAll(db, sql: """
                 SELECT institution_id FROM ledger_line
                 WHERE month = (SELECT max(month) FROM batch)
-                  AND (name LIKE ? OR credit_code = ? OR ' ' || former_credit_codes || ' ' LIKE '% ' || ? || ' %')
+                  AND (instr(name, ?) > 0 OR credit_code = ? OR instr(' ' || former_credit_codes || ' ', ' ' || ? || ' ') > 0)
                 UNION
                 SELECT institution_id FROM source_record
-                WHERE json_extract(fields, '$.name') LIKE ? OR json_extract(fields, '$.credit_code') = ?
+                WHERE instr(json_extract(fields, '$.name'), ?) > 0 OR json_extract(fields, '$.credit_code') = ?
                 ORDER BY 1
-                """, arguments: [pattern, code, code, pattern, code])
+                """, arguments: [text, code, code, text, code])
             return ids.map(InstitutionID.init(rawValue:))
         }
     }

@@ -40,6 +40,8 @@ public enum PipelineError: Error, CustomStringConvertible {
     case cannotWriteOutput(path: String, reason: String)
     case unknownBatch(String)
     case noMonths(String)
+    /// `rereg show` found nothing.
+    case notInLedger(String)
     /// A temporary file that holds part of the month until the write (`SpillFile`, in `TMPDIR`).
     case temporaryFile(reason: String)
     /// The month is in the ledger; its files are not (contract.md: exit 3).
@@ -53,6 +55,8 @@ public enum PipelineError: Error, CustomStringConvertible {
             "无法确定批次日期：文件夹“\(folderName)”不是 YYYY-MM 形式，manifest.json 中也没有 as_of；请用 --as-of YYYY-MM-DD 指定。"
         case .cannotWriteOutput(let path, let reason):
             "无法写入输出文件夹“\(path)”：\(reason)。"
+        case .notInLedger(let query):
+            "台账中找不到“\(query)”：请输入机构编号、统一社会信用代码或名称的一部分。"
         case .noMonths(let path):
             "文件夹“\(path)”中没有 YYYY-MM 形式的月份文件夹，无法重建台账。"
         case .temporaryFile(let reason):

@@ -15,6 +15,8 @@ public enum BatchRendering {
 
     /// Renders into a staging folder and moves it into place.
     public static func publish(month: String, from ledger: Ledger, to destination: URL, settings: BatchSettings) throws {
+        // Asked first, so that a month the ledger lacks leaves no folder behind.
+        guard try ledger.batch(month) != nil else { throw PipelineError.unknownBatch(month) }
         let output = try OutputFolder(final: destination)
         do {
             try render(month: month, from: ledger, into: output, settings: settings)

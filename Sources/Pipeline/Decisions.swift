@@ -42,8 +42,12 @@ public enum Decisions {
     /// What one decisions file asks for.
     struct FileDecisions {
         var additions: [DecisionRow] = []
-        var revocations: [(DecisionRow.Kind, InstitutionID, InstitutionID?)] = []
+        var revocations: [Revocation] = []
     }
+
+    /// More lines than a clerk's review answers in a month, by far: a file longer is a mistake
+    /// (a merged export, a copy pasted again and again), refused before it slows every batch.
+    public static let maximumLines = 10_000
 
     /// The folder beside a ledger where every decisions file it recorded is kept, numbered in
     /// the order recorded.
@@ -70,12 +74,15 @@ public enum Decisions {
         }
     }
 
-    /// Records a file's decisions: revocations first, then the new decisions.
+    /// Records a file's decisions, all or none: revocations first, then the new decisions. A
+    /// revocation that finds no decision to withdraw refuses the file.
     static func apply(_ decisions: FileDecisions, to ledger: Ledger) throws -> Outcome {
-        var revoked = 0
-        for (kind, id, other) in decisions.revocations { revoked += try ledger.revoke(kind: kind, institution: id, other: other) }
-        try ledger.add(decisions.additions)
-        return Outcome(added: decisions.additions.count, revoked: revoked)
+        do {
+            let revoked = try ledger.record(decisions.additions, revoking: decisions.revocations)
+            return Outcome(added: decisions.additions.count, revoked: revoked)
+        } catch LedgerError.nothingToRevoke(let index) {
+            throw DecisionError.invalid(line: decisions.revocations[index].line, reason: "没有可撤销的决定（台账中没有这两个编号或这个编号上仍然有效的决定）")
+        }
     }
 
     /// Reads a decisions file; with a ledger, every id in it must be one the ledger minted.
@@ -84,12 +91,20 @@ public enum Decisions {
         // line break stays one cell.
         let rows: [[String]]
         do { rows = try CSVTableReader.rows(of: file) } catch { throw DecisionError.unreadable(file.path) }
+        guard rows.count <= maximumLines + 1 else {
+            throw DecisionError.invalid(line: "共 \(rows.count) 行", reason: "一个决定文件最多 \(maximumLines) 行，请分成几个文件")
+        }
         var additions: [DecisionRow] = []
-        var revocations: [(DecisionRow.Kind, InstitutionID, InstitutionID?)] = []
+        var revocations: [Revocation] = []
+        var seen: [[String]: Int] = [:]
         for (number, row) in rows.enumerated() {
             let cells = row.map { $0.trimmingCharacters(in: .whitespaces) }
             let where_ = "第 \(number + 1) 行"
             guard let word = cells.first, !word.isEmpty, number > 0 || !["decision", "决定"].contains(word) else { continue }
+            // A line written twice would count twice (or revoke what it just made).
+            let key = Array(row.prefix(4).map { $0.trimmingCharacters(in: .whitespaces) })
+            if let earlier = seen[key] { throw DecisionError.invalid(line: where_, reason: "与第 \(earlier) 行是同一项决定") }
+            seen[key] = number + 1
             let id = InstitutionID(rawValue: cells.count > 1 ? cells[1] : "")
             let other = cells.count > 2 && !cells[2].isEmpty ? InstitutionID(rawValue: cells[2]) : nil
             let note = cells.count > 4 ? cells[4...].joined(separator: ",") : ""
@@ -108,8 +123,8 @@ public enum Decisions {
                 }
                 additions.append(DecisionRow(kind: .category, institution: id, category: category, note: note))
             case "revoke", "撤销":
-                revocations.append((other == nil ? .category : .same, id, other))
-                if other != nil { revocations.append((.different, id, other)) }
+                revocations.append(Revocation(kinds: other == nil ? [.category] : [.same, .different], institution: id,
+                                              other: other, line: where_))
             default:
                 throw DecisionError.invalid(line: where_, reason: "决定“\(word)”无法识别（same / different / category / revoke）")
             }

@@ -8,7 +8,7 @@ public enum InstitutionReport {
         guard FileManager.default.fileExists(atPath: ledgerPath) else { throw DecisionError.noLedger(ledgerPath) }
         let ledger = try Ledger(path: ledgerPath)
         let ids = try ledger.find(query)
-        guard !ids.isEmpty else { return "台账中找不到“\(query)”（可输入机构编号、统一社会信用代码或名称的一部分）。\n" }
+        guard !ids.isEmpty else { throw PipelineError.notInLedger(query) }
         if ids.count > 1 {
             let latest = try ledger.months().last.map { try ledger.lines($0) } ?? []
             let names = Dictionary(latest.map { ($0.institutionID, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -72,6 +72,15 @@ import RegistryModel
         #expect(try ledger.nextSequence() == 2)
     }
 
+    @Test func anEditedNextSequenceNeverHandsOutAnIdAgain() throws {
+        let path = temporaryLedgerPath()
+        try batch("2021-10").write(to: try Ledger(path: path))
+        // Someone sets next_sequence back by hand (sqlite3 …): ids at or below the highest stay taken.
+        let tampering = try DatabaseQueue(path: path)
+        try tampering.write { try $0.execute(sql: "UPDATE meta SET value = '1' WHERE key = 'next_sequence'") }
+        #expect(try Ledger(path: path).nextSequence() == 2)
+    }
+
     /// A flag review's evidence is its line's, copied by the ledger: numbered after the reviews
     /// given in full, and read back as if it had been given in full.
     @Test func lineReviewsFollowTheOthersAndShowTheirLinesEvidence() throws {
