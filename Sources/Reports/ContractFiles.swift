@@ -36,7 +36,7 @@ public enum ContractFiles {
     static func jsonLine(_ line: LedgerLine) -> String {
         var object = JSONText.Object()
         object.add("institution_id", line.institutionID.rawValue)
-        object.add("name", line.name)
+        object.add("name", Masking.personalNumbers(in: line.name))
         object.add("credit_code", line.creditCode)
         object.add("former_credit_codes", strings: line.formerCreditCodes)
         object.add("county_code", line.countyCode)

@@ -115,7 +115,7 @@ public enum DepartmentFeeds {
 
     static let commonFields: [FeedField] = [
         text("institution_id", "机构编号") { $0.institutionID.rawValue },
-        text("name", "机构名称") { $0.name },
+        text("name", "机构名称") { Masking.personalNumbers(in: $0.name) },
         text("credit_code", "统一社会信用代码") { $0.creditCode },
         field("former_credit_codes", "原统一社会信用代码") { row in
             (row.line.formerCreditCodes.joined(separator: "；"), JSONText.array(row.line.formerCreditCodes))
@@ -143,7 +143,7 @@ public enum DepartmentFeeds {
     static let educationFields: [FeedField] = [
         field("follow_up", "需跟进") { row in (row.followUp ? "是" : "否", JSONText.bool(row.followUp)) },
         field("legal_representative", "法定代表人", personal: true) { row in
-            let name = row.followUp ? row.contact?.legalRepresentative : nil
+            let name = row.followUp ? row.contact?.legalRepresentative.map(Masking.personalNumbers(in:)) : nil
             return (name ?? "", JSONText.optional(name))
         },
         field("legal_representative_id_masked", "法定代表人身份证号（脱敏）", personal: true) { row in

@@ -34,3 +34,72 @@ public enum Masking {
         return String(digits.prefix(3)) + String(repeating: "*", count: digits.count - 7) + String(digits.suffix(4))
     }
 }
+
+extension Masking {
+    /// A free-text field (a name, a legal representative) with every personal number in it
+    /// masked: an ID number typed into the wrong column must not leave the office whole. A
+    /// number counts when it stands alone (not inside a longer run of digits) and is shaped
+    /// like one: 18 characters with a birth date and GB 11643's check character, the old
+    /// 15-digit form with a birth date, or a mobile number (11 digits, 1[3-9]…). Credit codes
+    /// and 注册号 live in fields of their own, which this is never applied to.
+    public static func personalNumbers(in text: String) -> String {
+        let bytes = Array(text.utf8)
+        // Most fields hold no run of 11 digits at all: returned as they are.
+        var longest = 0, run = 0
+        for byte in bytes {
+            run = isDigit(byte) ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        guard longest >= 11 else { return text }
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            // The 18th character of an ID number may be X.
+            if end - index == 17, end < bytes.count, bytes[end] | 0x20 == UInt8(ascii: "x") { end += 1 }
+            let token = String(decoding: bytes[index..<end], as: UTF8.self)
+            let masked: String? = switch token.utf8.count {
+            case 18 where isIDNumber18(Array(token.utf8)): idNumber(token)
+            case 15 where hasBirthDate(Array(token.utf8), at: 6, centuryDigits: false): idNumber(token)
+            case 11 where token.utf8.first == UInt8(ascii: "1") && (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(Array(token.utf8)[1]):
+                phone(token)
+            default: nil
+            }
+            result += Array((masked ?? token).utf8)
+            index = end
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// GB 11643: a birth date at 7–14 and the check character over the first 17.
+    private static func isIDNumber18(_ bytes: [UInt8]) -> Bool {
+        guard hasBirthDate(bytes, at: 6, centuryDigits: true) else { return false }
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(bytes.prefix(17), weights).reduce(0) { $0 + Int($1.0 - 0x30) * $1.1 }
+        let check = Array("10X98765432".utf8)[sum % 11]
+        return bytes[17] == check || (check == UInt8(ascii: "X") && bytes[17] == UInt8(ascii: "x"))
+    }
+
+    /// YYYYMMDD (or YYMMDD in the old form) at `offset`, a plausible date of birth.
+    private static func hasBirthDate(_ bytes: [UInt8], at offset: Int, centuryDigits: Bool) -> Bool {
+        func number(_ from: Int, _ count: Int) -> Int {
+            bytes[from..<(from + count)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        var position = offset
+        if centuryDigits {
+            guard (1900...2030).contains(number(position, 4)) else { return false }
+            position += 4
+        } else {
+            position += 2
+        }
+        return (1...12).contains(number(position, 2)) && (1...31).contains(number(position + 2, 2))
+    }
+}

@@ -39,6 +39,29 @@ struct MaskCase: Sendable, CustomTestStringConvertible {
     func phone(_ item: MaskCase) {
         #expect(Masking.phone(item.raw) == item.expected)
     }
+
+    /// Personal numbers typed into a free-text field (issue 24, item 7).
+    @Test("numbers shaped like an ID or a mobile are masked in free text", arguments: [
+        ("150802198506121236", "150802********1236"),
+        ("王芳 15080219900101021x", "王芳 150802********021X"),
+        ("李明（身份证152801197309018994，电话13812345678）", "李明（身份证152801********8994，电话138****5678）"),
+        ("赵刚 150802850612123", "赵刚 150802*****2123"),
+    ])
+    func personalNumbersInFreeText(_ raw: String, _ expected: String) {
+        #expect(Masking.personalNumbers(in: raw) == expected)
+    }
+
+    @Test("codes, numbers inside longer runs and wrong check characters stay", arguments: [
+        "91150800MA0N2XKQ5U",      // a credit code
+        "150821485890715",          // a 注册号: no birth date at 7–12
+        "150802198506121235",       // an 18-digit number whose check character is wrong
+        "1380013800013800",         // a mobile inside a longer run of digits
+        "临河区智远培训学校",
+        "电话 04788123456",
+    ])
+    func nothingElseIsMasked(_ text: String) {
+        #expect(Masking.personalNumbers(in: text) == text)
+    }
 }
 
 // MARK: - report.html
@@ -270,6 +293,18 @@ struct MaskCase: Sendable, CustomTestStringConvertible {
             let rows = csv.split(separator: "\n")
             #expect(rows.first?.hasPrefix("机构编号,机构名称,统一社会信用代码") == true)
             #expect(rows.dropFirst().map { String($0.prefix { $0 != "," }) }.sorted() == expected)
+        }
+    }
+
+    @Test func anIDNumberTypedIntoTheRepresentativesNameLeavesMasked() throws {
+        let folder = try FakeBatch.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var report = FakeBatch.report()
+        for id in report.contacts.keys { report.contacts[id]?.legalRepresentative = "王芳150802198506121236" }
+        try DepartmentFeeds.write(report, into: folder)
+        for file in ["education.jsonl", "education.csv"] {
+            let text = try String(contentsOf: folder.appendingPathComponent("departments/\(file)"), encoding: .utf8)
+            #expect(!text.contains("150802198506121236") && text.contains("王芳150802********1236"), "\(file)")
         }
     }
 
