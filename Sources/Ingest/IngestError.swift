@@ -18,6 +18,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unterminatedQuote(file: String, recordsBefore: Int)
     case invalidManifest(file: String, reason: String)
     /// Two columns that mean one field (`企业名称` twice, or `企业名称` and `名称`).
+    /// Elements nested past libxml2's limit (256): no export is, a damaged or hostile file is.
+    case tooDeepXML(file: String)
+    /// Nothing in it: a failed download or copy.
+    case emptyFile(file: String)
     case duplicateColumns(file: String, firstColumn: Int, firstName: String, secondColumn: Int, secondName: String)
 
     public var description: String {
@@ -42,6 +46,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             "文件“\(file)”在第 \(recordsBefore) 条记录之后有一个未闭合的引号，其后的行都会被吞入一个字段：请检查该处并重新导出。"
         case .invalidManifest(let file, let reason):
             "清单文件“\(file)”有误：\(reason)。"
+        case .tooDeepXML(let file):
+            "文件“\(file)”的元素嵌套超过 256 层（导出文件只有两三层），可能已损坏或被人为构造：拒绝读取，请向导出单位重新索取。"
+        case .emptyFile(let file):
+            "文件“\(file)”是空的（0 字节），可能没有下载或复制完整：请重新导出，或把它移出文件夹。"
         case .duplicateColumns(let file, let firstColumn, let firstName, let secondColumn, let secondName):
             "文件“\(file)”的第 \(firstColumn) 列“\(firstName)”和第 \(secondColumn) 列“\(secondName)”是同一项内容，不能确定用哪一列：请删去多余的一列后重新放入，或在 manifest.json 中为它指定 columns。"
         }

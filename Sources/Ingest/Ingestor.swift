@@ -50,7 +50,13 @@ public struct Ingestor: Sendable {
     /// the batch before anything is written. Files are read on every core: nothing else can
     /// start until the survey is done.
     public func survey() throws -> [InputFile] {
-        try Parallel.mapEach(try fileNames()) { try recognise($0) }
+        try Parallel.mapEach(try listing().files) { try recognise($0) }
+    }
+
+    /// What the folder holds that is not an export, each with why it is left unread (an
+    /// Office lock file, a hidden file): for the month's warnings, never dropped unsaid.
+    public func ignoredFiles() throws -> [(name: String, reason: String)] {
+        try listing().ignored
     }
 
     /// Streams one file's records and rejects, in file order, to `emit`.
@@ -94,16 +100,26 @@ public struct Ingestor: Sendable {
     /// A symbolic link to a file is that file (the office links the bureau's export in place); a
     /// link that leads nowhere, or to anything but a file, stops the batch rather than leave the
     /// records it should have held out unseen.
-    private func fileNames() throws -> [String] {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+    private func listing() throws -> (files: [String], ignored: [(name: String, reason: String)]) {
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys)
         else { throw IngestError.unreadableFolder(path: folder.path, reason: "无法列出文件") }
         let base = folder.standardizedFileURL.path
         var names: [String] = []
+        var ignored: [(name: String, reason: String)] = []
         for case let url as URL in enumerator {
             var name = String(url.standardizedFileURL.path.dropFirst(base.count))
             while name.hasPrefix("/") { name.removeFirst() }
             let values = try? url.resourceValues(forKeys: Set(keys))
+            if url.lastPathComponent.hasPrefix("~$") {
+                ignored.append((name, "Office 打开文件时留下的临时锁文件，不是导出文件"))
+                continue
+            }
+            if url.lastPathComponent.hasPrefix(".") {
+                if values?.isDirectory == true { enumerator.skipDescendants() }
+                ignored.append((name, values?.isDirectory == true ? "隐藏文件夹，其中的文件不读" : "隐藏文件，不读"))
+                continue
+            }
             if values?.isSymbolicLink == true {
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
@@ -114,7 +130,7 @@ public struct Ingestor: Sendable {
             }
             if name != Manifest.fileName { names.append(name) }
         }
-        return names.sorted { $0.utf8Precedes($1) }
+        return (names.sorted { $0.utf8Precedes($1) }, ignored.sorted { $0.name.utf8Precedes($1.name) })
     }
 
     // MARK: Recognising a file
@@ -125,6 +141,7 @@ public struct Ingestor: Sendable {
         let format = try Self.format(of: name, head: file.head(8))
         let pins = FilePins(manifest.files[name])
         let scan = try Self.scan(file)
+        guard scan.byteCount > 0 else { throw IngestError.emptyFile(file: name) }
         guard let encoding = pins.encoding ?? scan.sniffer.verdict else {
             throw IngestError.unrecognisedEncoding(file: name, detail: scan.sniffer.failureDetail)
         }

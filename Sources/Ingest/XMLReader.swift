@@ -108,6 +108,9 @@ final class XMLReader {
                 if status == 0 { break }
                 guard status == 1 else {
                     let error = firstError ?? (line: 0, message: "未知错误")
+                    // libxml2 stops at 256 levels and suggests the one option that must never
+                    // be used (it lifts the limits that keep a hostile file bounded).
+                    if error.message.hasPrefix("Excessive depth") { throw IngestError.tooDeepXML(file: displayName) }
                     throw IngestError.malformedXML(file: displayName, line: error.line, message: error.message)
                 }
                 try handleNode(reader)

@@ -40,6 +40,8 @@ public enum PipelineError: Error, CustomStringConvertible {
     case cannotWriteOutput(path: String, reason: String)
     case unknownBatch(String)
     case noMonths(String)
+    /// A month's folder without a single export.
+    case emptyMonth(folder: String, ignored: [String])
     /// `rereg show` found nothing.
     case notInLedger(String)
     /// A temporary file that holds part of the month until the write (`SpillFile`, in `TMPDIR`).
@@ -55,6 +57,8 @@ public enum PipelineError: Error, CustomStringConvertible {
             "无法确定批次日期：文件夹“\(folderName)”不是 YYYY-MM 形式，manifest.json 中也没有 as_of；请用 --as-of YYYY-MM-DD 指定。"
         case .cannotWriteOutput(let path, let reason):
             "无法写入输出文件夹“\(path)”：\(reason)。"
+        case .emptyMonth(let folder, let ignored):
+            "文件夹“\(folder)”中没有导出文件（.csv 或 .xml）\(ignored.isEmpty ? "" : "，只有 " + ignored.map { "“\($0)”" }.joined(separator: "、"))：请检查是否放错了文件夹；确实要记录一个没有任何导出的月份，请加 --empty-month。"
         case .notInLedger(let query):
             "台账中找不到“\(query)”：请输入机构编号、统一社会信用代码或名称的一部分。"
         case .noMonths(let path):

@@ -9,6 +9,9 @@ public struct BatchRequest: Sendable {
     public var ledgerPath: String
     public var outputFolder: URL?
     public var settings: BatchSettings
+    /// Record a month whose folder holds no export (every institution keeps its last known
+    /// state); otherwise such a month is refused, as a folder copied wrong more likely is.
+    public var allowEmptyMonth = false
     /// Told the stage being worked on; the command line shows it on a terminal only.
     public var progress: @Sendable (String) -> Void
 

@@ -41,6 +41,10 @@ public enum BatchRunner {
 
         request.progress("识别文件")
         let inputFiles = try ingestor.survey()
+        let ignored = try ingestor.ignoredFiles()
+        guard !inputFiles.isEmpty || request.allowEmptyMonth else {
+            throw PipelineError.emptyMonth(folder: request.inputFolder.path, ignored: ignored.map(\.name))
+        }
         let digest = try ingestor.inputDigest(of: inputFiles)
         let recordedBefore = try existingLedger?.batch(month)
         // The same exports as of the same day again: nothing new to record. Another as-of date
@@ -61,7 +65,7 @@ public enum BatchRunner {
         do {
             // Recording happens in its own function so that the month's records are released
             // before the files are rendered from the ledger.
-            recorded = try record(inputFiles, from: ingestor, month: month, asOf: asOf, digest: digest,
+            recorded = try record(inputFiles, ignoring: ignored, from: ingestor, month: month, asOf: asOf, digest: digest,
                                   into: ledger, request: request, clock: &clock)
         } catch {
             // A ledger this run created holds nothing a fatal error should leave behind.
@@ -105,7 +109,7 @@ public enum BatchRunner {
     /// Ingest and normalise (streaming into memory), then link, then classify and track inside
     /// the one write transaction.
     private static func record(
-        _ inputFiles: [InputFile], from ingestor: Ingestor, month: String, asOf: Day, digest: String, into ledger: Ledger,
+        _ inputFiles: [InputFile], ignoring ignored: [(name: String, reason: String)], from ingestor: Ingestor, month: String, asOf: Day, digest: String, into ledger: Ledger,
         request: BatchRequest, clock: inout StageClock
     ) throws -> RecordedMonth {
         request.progress("读取记录")
@@ -129,9 +133,10 @@ public enum BatchRunner {
         clock.finish("ingest", records: records.count + rejects.count)
         clock.add("normalise", duration: normalizing, records: records.count)
 
-        let warnings = SourceKind.allCases.filter { kind in !files.contains { $0.source.kind == kind } }.map { kind in
-            "本月没有\(kind.chineseName)的导出文件：其机构保留上月已知状态。(missing_registry: \(kind.rawValue))"
-        }
+        let warnings = ignored.map { "已跳过文件夹中的“\($0.name)”：\($0.reason)。(ignored_file)" }
+            + SourceKind.allCases.filter { kind in !files.contains { $0.source.kind == kind } }.map { kind in
+                "本月没有\(kind.chineseName)的导出文件：其机构保留上月已知状态。(missing_registry: \(kind.rawValue))"
+            }
         let computation = BatchComputation(month: month, asOf: asOf, settings: request.settings, ledger: ledger,
                                            classifier: try Classifier())
         let summary = try computation.record(records: records, exported: exported, rejects: rejects, files: files, digest: digest,

@@ -24,12 +24,16 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Print each stage's time, throughput and peak memory to stderr (for the benchmark).")
     var timings = false
 
+    @Flag(help: "Record the month even when its folder holds no export (every institution keeps its last known state).")
+    var emptyMonth = false
+
     func run() throws {
         var settings = files.settings
         settings.writerWait = writer.seconds
-        let request = BatchRequest(
+        var request = BatchRequest(
             inputFolder: URL(fileURLWithPath: inputFolder), asOf: asOf, ledgerPath: ledger.path,
             outputFolder: out.map { URL(fileURLWithPath: $0) }, settings: settings, progress: Terminal.progress)
+        request.allowEmptyMonth = emptyMonth
         let result = try Terminal.fatal { try BatchRunner.run(request) }
         Terminal.report(result, timings: timings)
     }

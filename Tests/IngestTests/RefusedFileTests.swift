@@ -21,6 +21,29 @@ import RegistryModel
         #expect("\(error)".contains("第 3 列"))
     }
 
+    @Test func aFileNestedPastTheLimitIsRefusedInOurWordsAndAnEmptyFileToo() throws {
+        let depth = 100_000
+        let deep = try folder(with: ["企业信息.xml": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)])
+        let empty = try folder(with: ["企业登记信息_202109.csv": ""])
+        defer { for url in [deep, empty] { try? FileManager.default.removeItem(at: url) } }
+        let tooDeep = try #require(ingestError(deep))
+        #expect(tooDeep == .tooDeepXML(file: "企业信息.xml"))
+        #expect(!"\(tooDeep)".contains("XML_PARSE_HUGE"))
+        #expect(ingestError(empty) == .emptyFile(file: "企业登记信息_202109.csv"))
+    }
+
+    @Test func officeLockFilesAndHiddenFilesAreLeftUnreadAndNamed() throws {
+        let input = try folder(with: ["企业登记信息_202109.csv": "企业名称,统一社会信用代码\n临河区智远教育科技有限公司,91150802MA0N2XKQ5U\n",
+                                      "~$企业登记信息_202109.csv": "\u{05}user", ".DS_Store": "\u{00}\u{00}"])
+        defer { try? FileManager.default.removeItem(at: input) }
+        let ingestor = try Ingestor(folder: input)
+        #expect(try ingestor.survey().map(\.name) == ["企业登记信息_202109.csv"])
+        let ignored = try ingestor.ignoredFiles()
+        #expect(ignored.map(\.name) == [".DS_Store", "~$企业登记信息_202109.csv"])
+        #expect(ignored.last?.reason.contains("锁文件") == true)
+    }
+
     @Test func aLinkToAFileIsThatFileAndALinkToNothingStopsTheBatch() throws {
         let elsewhere = try folder(with: ["企业登记信息.csv": "企业名称,统一社会信用代码\n临河区智远教育科技有限公司,91150802MA0N2XKQ5U\n"])
         let input = try temporaryFolder()

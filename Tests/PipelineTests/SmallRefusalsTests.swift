@@ -53,4 +53,16 @@ import Testing
         #expect(junk.status == 1 && junk.stderr.contains("台账中没有 junk 批次"), "\(junk.stderr)")
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("output").path))
     }
+
+    @Test func anEmptyMonthIsRefusedUnlessAsked() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("2021-09"), withIntermediateDirectories: true)
+        try Data([5]).write(to: work.appendingPathComponent("2021-09/~$企业登记信息.csv"))
+        let refused = try rereg(["batch", "2021-09", "--ledger", "ledger.sqlite", "--out", "out"], in: work)
+        #expect(refused.status == 1 && refused.stderr.contains("没有导出文件") && refused.stderr.contains("--empty-month"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("ledger.sqlite").path))
+        let asked = try rereg(["batch", "2021-09", "--empty-month", "--ledger", "ledger.sqlite", "--out", "out"], in: work)
+        #expect(asked.status == 0 && asked.stderr.contains("已跳过文件夹中的“~$企业登记信息.csv”"), "\(asked.stderr)")
+    }
 }
