@@ -180,7 +180,7 @@ final class CSVReader {
     private func rejectReason(_ texts: [String?], _ header: RecognisedHeader) -> RejectReason? {
         let firstValue = texts.lazy.compactMap { $0 }.first(where: RecordChecks.hasVisibleText)
         if let reason = RecordChecks.footer(firstValue: firstValue) { return reason }
-        let mayBeDamaged = rowBytes.withUnsafeBytes(decoder.mayHoldReplacementCharacter)
+        let mayBeDamaged = rowBytes.withUnsafeBytes(decoder.mayHoldDamage)
         if mayBeDamaged {
             let named = texts.enumerated().compactMap { index, text in
                 text.map { (name: header.columnName(index), value: $0) }

@@ -53,11 +53,13 @@ final class FieldDecoder {
         }
     }
 
-    /// Whether bytes in this encoding may decode to text carrying U+FFFD: asked of a whole row
-    /// before any of its values is searched, as nearly no row carries one.
-    func mayHoldReplacementCharacter(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether bytes in this encoding may decode to damaged text (U+FFFD, a NUL byte): asked of
+    /// a whole row before any of its values is searched, as nearly no row is damaged.
+    func mayHoldDamage(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let mark = encodedReplacementCharacter
-        guard var next = bytes.baseAddress, bytes.count >= mark.count else { return false }
+        guard var next = bytes.baseAddress else { return false }
+        if memchr(next, 0, bytes.count) != nil { return true }
+        guard bytes.count >= mark.count else { return false }
         let end = next + bytes.count
         // memchr finds each candidate first byte; the rest of the mark is compared there.
         while let found = memchr(next, Int32(mark[0]), end - next) {
@@ -94,17 +96,23 @@ final class FieldDecoder {
     }
 }
 
+/// What damaged text shows: U+FFFD, the mark an earlier program left where it could not
+/// decode a character, or a NUL byte, which no export writes and a broken copy does. Such
+/// text cannot be repaired.
+enum DamageMark { case replacementCharacter, nul }
+
 extension String {
-    /// Whether the text carries U+FFFD: the mark an earlier program left where it could
-    /// not decode a character. Such text cannot be repaired.
-    var containsReplacementCharacter: Bool {
-        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= 3 else { return false }
-            for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD {
-                return true
+    /// The first damage mark in the text, read in one pass over its bytes (every field of
+    /// every record passes here).
+    var damageMark: DamageMark? {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> DamageMark? in
+            for i in bytes.indices {
+                if bytes[i] == 0 { return .nul }
+                if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBD { return .replacementCharacter }
             }
-            return false
+            return nil
         }
-        return found ?? unicodeScalars.contains("\u{FFFD}")
+        if let found { return found }
+        return unicodeScalars.contains("\u{0}") ? .nul : unicodeScalars.contains("\u{FFFD}") ? .replacementCharacter : nil
     }
 }

@@ -177,7 +177,8 @@ public struct Ingestor: Sendable {
         }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.prefix(8).contains(0) {
             throw IngestError.unsupportedFile(
-                file: name, seen: "UTF-16 编码的文本", advice: "请另存为 UTF-8 或 GB18030 编码的 CSV")
+                file: name, seen: "UTF-16 编码的文本",
+                advice: "请另存为 UTF-8 或 GB18030 编码的\((name as NSString).pathExtension.lowercased() == "xml" ? " XML" : " CSV")")
         }
         switch fileExtension {
         case "csv": return .csv

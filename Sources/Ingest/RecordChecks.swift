@@ -28,9 +28,16 @@ enum RecordChecks {
         return footerWords.contains(where: text.starts(with:)) ? .footerRow(text: String(firstValue.prefix(20))) : nil
     }
 
-    /// The first value, by column name, that carries U+FFFD.
+    /// The first value, by column name, that carries U+FFFD or a NUL byte.
     static func damagedText(_ values: [(name: String, value: String)]) -> RejectReason? {
-        values.first { $0.value.containsReplacementCharacter }.map { .replacementCharacter(field: $0.name) }
+        for (name, value) in values {
+            switch value.damageMark {
+            case .replacementCharacter?: return .replacementCharacter(field: name)
+            case .nul?: return .nulByte(field: name)
+            case nil: continue
+            }
+        }
+        return nil
     }
 
     /// A record needs a name or a code for anyone to tell which institution it is.

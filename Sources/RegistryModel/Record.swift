@@ -81,6 +81,8 @@ public enum RejectReason: Sendable, Hashable {
     case replacementCharacter(field: String)
     /// Bytes that are not valid in the file's encoding.
     case undecodableBytes(field: String, encoding: TextEncoding)
+    /// A NUL byte: no export writes one, a broken copy does.
+    case nulByte(field: String)
     /// A 合计 / 总计 line under the data.
     case footerRow(text: String)
     /// The record has no value in any field the pipeline reads.
@@ -93,6 +95,7 @@ public enum RejectReason: Sendable, Hashable {
         case .raggedRow: "ragged_row"
         case .replacementCharacter: "mojibake"
         case .undecodableBytes: "undecodable_bytes"
+        case .nulByte: "nul_byte"
         case .footerRow: "footer_row"
         case .noKnownFields: "no_known_fields"
         case .missingIdentity: "missing_identity"
@@ -112,6 +115,9 @@ public enum RejectReason: Sendable, Hashable {
         case .undecodableBytes(let field, let encoding):
             chinese = "“\(field)”含无法按 \(encoding.rawValue.uppercased()) 解码的字节"
             english = "invalid \(encoding.rawValue) bytes in \(field)"
+        case .nulByte(let field):
+            chinese = "“\(field)”含 NUL 空字节，文件可能在复制或传输中损坏，请向导出单位索取原始数据"
+            english = "NUL byte in \(field)"
         case .footerRow(let text):
             chinese = "合计行（“\(text)”），不是机构记录"
             english = "footer row"

@@ -65,6 +65,15 @@ import RegistryModel
         #expect(ingested.records.count == 2)
     }
 
+    @Test func aValueCarryingANulByteIsRejectedNotStored() throws {
+        var csv = Array("企业名称,统一社会信用代码,经营范围\n临河区甲教育科技有限公司,91150802MA0N2XKQ3B,小学语文辅导\n".utf8)
+        csv += Array("临河区乙教育科技有限公司,91150802MA0N2XKQ3C,小学".utf8) + [0x00] + Array("数学辅导\n".utf8)
+        let ingested = try ingest(try folder(with: ["a.csv": csv]))
+        #expect(ingested.rejects.map(\.reason) == [.nulByte(field: "经营范围")])
+        #expect(ingested.records.count == 1)
+        #expect(!ingested.records.contains { $0.values.present.contains { $0.value.utf8.contains(0) } })
+    }
+
     @Test func valuesCrossingChunkBoundariesArriveWhole() throws {
         // Well over one 1 MiB chunk, with three-byte characters falling across chunk ends.
         var csv = "企业名称,统一社会信用代码,经营范围\n"
