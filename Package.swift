@@ -81,17 +81,19 @@ let package = Package(
         .executableTarget(
             name: "EvaluateTracking", dependencies: ["Evaluation", "Tracking", "Ingest", "Normalize", "Classify", "RegistryModel", argumentParser], path: "Tools/EvaluateTracking"),
 
+        // Scratch folders for the tests, removed when the test process ends.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel", "Support"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RegistryModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RegistryModel"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "RegistryModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "RegistryModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["TestSupport", "Normalize", "RegistryModel"]),
+        .testTarget(name: "LedgerTests", dependencies: ["TestSupport", "Ledger", "RegistryModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LinkageTests", dependencies: ["Classify", "Linkage", "Normalize", "RegistryModel"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "RegistryModel"]),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "Normalize", "RegistryModel"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "RegistryModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "RegistryModel"]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Normalize", "RegistryModel", "Support"]),
         .testTarget(name: "AssessTests", dependencies: ["Assess", "RegistryModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Assess", "Evaluation", "Ingest", "Ledger", "Linkage", "RegistryModel", "Support", "Tracking", "rereg"]),
+        .testTarget(name: "PipelineTests", dependencies: ["TestSupport", "Pipeline", "Assess", "Evaluation", "Ingest", "Ledger", "Linkage", "RegistryModel", "Support", "Tracking", "rereg"]),
     ]
 )

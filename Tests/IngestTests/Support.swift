@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Ingest
 import RegistryModel
 
@@ -7,9 +8,7 @@ let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// A fresh folder per test: tests run in parallel.
 func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("rereg-ingest-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TestScratch.folder("ingest")
 }
 
 /// A folder holding exactly these files.

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ledger
 import RegistryModel
 
 @Suite struct LedgerTests {
     func temporaryLedgerPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("rereg-ledger-\(UUID().uuidString)/ledger.sqlite").path
+        (try! TestScratch.folder("ledger")).appendingPathComponent("ledger.sqlite").path
     }
 
     /// A month as these tests record it: the pipeline's rows, in the pipeline's order.

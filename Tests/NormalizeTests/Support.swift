@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import RegistryModel
 @testable import Normalize
 
@@ -19,10 +20,7 @@ func day(_ iso: String) -> Day { Day(iso: iso)! }
 
 /// A fresh temporary folder per test.
 func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("normalize-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TestScratch.folder("normalize")
 }
 
 func rawRecord(_ pairs: [Field: String]) -> RawRecord { rawRecord(.marketRegulation, layout: .snapshot, pairs) }

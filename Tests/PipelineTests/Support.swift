@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import TestSupport
 import Ingest
 import Testing
 
@@ -37,9 +38,7 @@ func rereg(_ arguments: [String], in folder: URL) throws -> Run {
 }
 
 func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("rereg-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TestScratch.folder("e2e")
 }
 
 /// Every file under a folder, path → bytes.

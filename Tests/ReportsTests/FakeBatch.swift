@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import RegistryModel
 @testable import Reports
 
@@ -225,8 +226,6 @@ enum FakeBatch {
 
     /// A fresh temporary folder per test.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rereg-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestScratch.folder("reports")
     }
 }
