@@ -28,13 +28,16 @@ public enum Decisions {
         let ledger = try Ledger(path: ledgerPath)
         try ledger.checkIntact()
         let decisions = try read(file, knownBy: ledger)
-        // Kept as received beside the ledger before they count: a ledger rebuilt from the
-        // exports after damage takes them from there (`Replay`).
-        let kept = try keep(file, beside: ledgerPath)
+        // Kept as received beside the ledger: a ledger rebuilt from the exports after damage
+        // takes them from there (`Replay`). Copied before they count and numbered once they
+        // do, so that a run killed between the two leaves no numbered file the ledger lacks.
+        let (partial, kept) = try keep(file, beside: ledgerPath)
         do {
-            return try apply(decisions, to: ledger)
+            let outcome = try apply(decisions, to: ledger)
+            try? FileManager.default.moveItem(at: partial, to: kept)
+            return outcome
         } catch {
-            try? FileManager.default.removeItem(at: kept)
+            try? FileManager.default.removeItem(at: partial)
             throw error
         }
     }
@@ -62,13 +65,17 @@ public enum Decisions {
         return names.filter { $0.first?.isNumber == true }.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    private static func keep(_ file: URL, beside ledgerPath: String) throws -> URL {
+    /// The file copied beside the ledger under a name no listing counts, and the numbered name
+    /// it takes once its decisions are recorded.
+    private static func keep(_ file: URL, beside ledgerPath: String) throws -> (partial: URL, kept: URL) {
         let folder = keptFolder(beside: ledgerPath)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let kept = folder.appendingPathComponent(String(format: "%04d-", keptFiles(beside: ledgerPath).count + 1) + file.lastPathComponent)
-            try FileManager.default.copyItem(at: file, to: kept)
-            return kept
+            let name = String(format: "%04d-", keptFiles(beside: ledgerPath).count + 1) + file.lastPathComponent
+            let partial = folder.appendingPathComponent(".partial-" + name)
+            try? FileManager.default.removeItem(at: partial)
+            try FileManager.default.copyItem(at: file, to: partial)
+            return (partial, folder.appendingPathComponent(name))
         } catch {
             throw PipelineError.cannotWriteOutput(path: folder.path, reason: OutputFolder.reason(error))
         }

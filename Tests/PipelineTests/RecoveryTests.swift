@@ -38,6 +38,75 @@ import Testing
         }
     }
 
+    /// Starts rereg and kills it after `delay` seconds (or lets it finish first).
+    func killed(_ arguments: [String], in folder: URL, after delay: Double) throws {
+        let process = Process()
+        process.executableURL = reregBinary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    @Test func aDecideKilledAtAnyMomentThenRunAgainCountsOnce() throws {
+        let clean = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: clean) }
+        #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: clean).status == 0)
+        let item = try #require(try csvRows(clean.appendingPathComponent("2021-09/review.csv")).first { $0[1] == "类别认定" })
+        let decisions = "decision,institution_id,other_institution_id,category,note\ncategory,\(item[2]),,non_subject,已核实\n"
+        try decisions.write(to: clean.appendingPathComponent("decisions.csv"), atomically: true, encoding: .utf8)
+        #expect(try rereg(["decide", "decisions.csv", "--ledger", "ledger.sqlite"], in: clean).status == 0)
+        #expect(try rereg(["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"], in: clean).status == 0)
+        let expected = try contents(of: clean.appendingPathComponent("2021-10"))
+
+        for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4] {
+            let work = try temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: work) }
+            #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)
+            try decisions.write(to: work.appendingPathComponent("decisions.csv"), atomically: true, encoding: .utf8)
+            try killed(["decide", "decisions.csv", "--ledger", "ledger.sqlite"], in: work, after: delay)
+            // Recorded or not, as a whole: a second run either records it or finds it made
+            // (the same category again is a second, identical decision, harmless).
+            let numbered = ((try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("ledger.sqlite.decisions").path)) ?? [])
+                .filter { $0.first?.isNumber == true }
+            if numbered.isEmpty {
+                #expect(try rereg(["decide", "decisions.csv", "--ledger", "ledger.sqlite"], in: work).status == 0)
+            }
+            #expect(try rereg(["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"], in: work).status == 0)
+            #expect(try contents(of: work.appendingPathComponent("2021-10")) == expected, "decide killed after \(delay) s")
+        }
+    }
+
+    @Test func aReplayKilledAtAnyMomentLeavesTheLedgerItReplaces() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        for name in ["2021-09", "2021-10"] {
+            #expect(try rereg(["batch", month(name), "--ledger", "ledger.sqlite", "--out", name], in: work).status == 0)
+        }
+        let before = try Data(contentsOf: work.appendingPathComponent("ledger.sqlite"))
+        let months = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: months) }
+        for name in ["2021-09", "2021-10"] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("input/\(name)"), to: months.appendingPathComponent(name))
+        }
+        for delay in [0.05, 0.2, 0.5, 0.8] {
+            try killed(["replay", months.path, "--ledger", "ledger.sqlite", "--out-root", "replayed"], in: work, after: delay)
+            let now = try Data(contentsOf: work.appendingPathComponent("ledger.sqlite"))
+            // Killed before its last step the old ledger is untouched; after it, the rebuilt
+            // one gives the same files.
+            if now != before {
+                #expect(try rereg(["report", "--batch", "2021-10", "--ledger", "ledger.sqlite", "--out", "check"], in: work).status == 0)
+                #expect(try contents(of: work.appendingPathComponent("check")) == contents(of: work.appendingPathComponent("2021-10")))
+            }
+        }
+        let replay = try rereg(["replay", months.path, "--ledger", "ledger.sqlite", "--out-root", "replayed"], in: work)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(try contents(of: work.appendingPathComponent("replayed/2021-10")) == contents(of: work.appendingPathComponent("2021-10")))
+    }
+
     @Test func filesThatCannotBeWrittenLeaveTheMonthRecordedAndSaySo() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
