@@ -7,6 +7,8 @@ import PackageDescription
 // 4 % more memory for the same 250k-record month.
 let monthAllocator: Target.Dependency = "MonthAllocator"
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+// A fuzz target is a library of one function for libFuzzer, which brings its own main.
+let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
 // One module per pipeline stage (Ingest, Normalize, Linkage, Classify, Tracking, Assess,
 // Ledger, Reports). A stage depends on the vocabulary (RegistryModel), the general-purpose
@@ -71,6 +73,15 @@ let package = Package(
             name: "IngestBenchmark", dependencies: ["Ingest", "Normalize", "RegistryModel", "CLibCSV", monthAllocator, argumentParser], path: "Tools/IngestBenchmark"),
         .executableTarget(name: "EvaluateLedger", dependencies: ["Evaluation", "Ingest", "RegistryModel", argumentParser], path: "Tools/EvaluateLedger"),
         .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Classify", "Linkage", "Normalize", "RegistryModel", argumentParser], path: "Tools/EvaluateLinkage"),
+        // libFuzzer targets (Tools/Fuzz/README.md): built with the fuzzer by scripts/fuzz.sh
+        // (-DFUZZING), they replay the inputs named on their command line otherwise.
+        .executableTarget(name: "FuzzIngest", dependencies: ["Ingest"], path: "Tools/Fuzz/FuzzIngest", swiftSettings: fuzzSettings),
+        .executableTarget(
+            name: "FuzzNormalize", dependencies: ["Normalize", "RegistryModel"], path: "Tools/Fuzz/FuzzNormalize", swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzDecisions", dependencies: ["Ingest"], path: "Tools/Fuzz/FuzzDecisions", swiftSettings: fuzzSettings),
+        .executableTarget(
+            name: "FuzzClassify", dependencies: ["Classify", "Normalize", "RegistryModel"], path: "Tools/Fuzz/FuzzClassify",
+            swiftSettings: fuzzSettings),
         .executableTarget(
             name: "SampleGenerator",
             dependencies: ["RegistryModel", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Tools/SampleGenerator"),
