@@ -75,12 +75,13 @@ let package = Package(
         .executableTarget(name: "EvaluateLinkage", dependencies: ["Evaluation", "Classify", "Linkage", "Normalize", "RegistryModel", argumentParser], path: "Tools/EvaluateLinkage"),
         // libFuzzer targets (Tools/Fuzz/README.md): built with the fuzzer by scripts/fuzz.sh
         // (-DFUZZING), they replay the inputs named on their command line otherwise.
-        .executableTarget(name: "FuzzIngest", dependencies: ["Ingest"], path: "Tools/Fuzz/FuzzIngest", swiftSettings: fuzzSettings),
+        .target(name: "FuzzSupport", path: "Tools/Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzIngest", dependencies: ["FuzzSupport", "Ingest"], path: "Tools/Fuzz/FuzzIngest", swiftSettings: fuzzSettings),
         .executableTarget(
-            name: "FuzzNormalize", dependencies: ["Normalize", "RegistryModel"], path: "Tools/Fuzz/FuzzNormalize", swiftSettings: fuzzSettings),
-        .executableTarget(name: "FuzzDecisions", dependencies: ["Ingest"], path: "Tools/Fuzz/FuzzDecisions", swiftSettings: fuzzSettings),
+            name: "FuzzNormalize", dependencies: ["FuzzSupport", "Normalize", "RegistryModel"], path: "Tools/Fuzz/FuzzNormalize", swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzDecisions", dependencies: ["FuzzSupport", "Ingest"], path: "Tools/Fuzz/FuzzDecisions", swiftSettings: fuzzSettings),
         .executableTarget(
-            name: "FuzzClassify", dependencies: ["Classify", "Normalize", "RegistryModel"], path: "Tools/Fuzz/FuzzClassify",
+            name: "FuzzClassify", dependencies: ["FuzzSupport", "Classify", "Normalize", "RegistryModel"], path: "Tools/Fuzz/FuzzClassify",
             swiftSettings: fuzzSettings),
         .executableTarget(
             name: "SampleGenerator",

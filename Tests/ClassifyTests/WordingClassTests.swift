@@ -177,39 +177,27 @@ struct WordingClassTests {
 struct ScopeTeachingTests {
     static let classifier = try! Classifier()
 
-    @Test("subjects taught, in a school's own words", arguments: [
-        "小学语数外同步提高班；日用百货销售；商务信息咨询；工艺美术品销售",
-        "初中历史、地理同步辅导,教学用具销售",
-        "化学、生物提高辅导；软件开发；信息技术咨询服务",
-        "小学及初中学科类培训：化学、生物",
-    ])
-    func subject(_ scope: String) {
+    @Test("subjects, other content, training unsaid, or none (a sister trade, education as a trade, training excluded)",
+          arguments: [
+              ("小学语数外同步提高班；日用百货销售；商务信息咨询；工艺美术品销售", ScopeTeaching.subject),
+              ("初中历史、地理同步辅导,教学用具销售", .subject),
+              ("化学、生物提高辅导；软件开发；信息技术咨询服务", .subject),
+              ("小学及初中学科类培训：化学、生物", .subject),
+              ("少儿美术、书法", .otherContent),
+              ("篮球、足球培训(面向中小学生)；游泳培训", .otherContent),
+              ("编程、机器人培训(面向小学、初中学生)", .otherContent),
+              ("教育培训（凭许可证经营）；学生托管服务", .unstated),
+              ("机动车驾驶员培训", .unstated),
+              ("夏令营组织；企业管理咨询；市场调查", .unstated),
+              ("教育信息咨询；会议服务", ScopeTeaching.none),
+              ("教育咨询服务；教育服务；市场调查", .none),
+              ("软件开发；电子产品销售；技术咨询", .none),
+              ("文化活动组织策划（不含培训）", .none),
+              ("教学用具销售；培训设备销售", .none),
+              ("农牧业生物高新技术研发", .none),
+          ])
+    func teaching(_ scope: String, _ expected: ScopeTeaching) {
         let teaching = Self.classifier.teaching(scope)
-        #expect(teaching == .subject)
-    }
-
-    @Test("other content only", arguments: ["少儿美术、书法", "篮球、足球培训(面向中小学生)；游泳培训", "编程、机器人培训(面向小学、初中学生)"])
-    func otherContent(_ scope: String) {
-        let teaching = Self.classifier.teaching(scope)
-        #expect(teaching == .otherContent)
-    }
-
-    @Test("training without what is taught", arguments: ["教育培训（凭许可证经营）；学生托管服务", "机动车驾驶员培训", "夏令营组织；企业管理咨询；市场调查"])
-    func unstated(_ scope: String) {
-        let teaching = Self.classifier.teaching(scope)
-        #expect(teaching == .unstated)
-    }
-
-    @Test("another trade, education as a trade (a sister company's), or training excluded", arguments: [
-        "教育信息咨询；会议服务",
-        "教育咨询服务；教育服务；市场调查",
-        "软件开发；电子产品销售；技术咨询",
-        "文化活动组织策划（不含培训）",
-        "教学用具销售；培训设备销售",
-        "农牧业生物高新技术研发",
-    ])
-    func none(_ scope: String) {
-        let teaching = Self.classifier.teaching(scope)
-        #expect(teaching == ScopeTeaching.none)
+        #expect(teaching == expected)
     }
 }

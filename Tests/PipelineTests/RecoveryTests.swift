@@ -16,15 +16,7 @@ import Testing
         for delay in [0.0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0] {
             let work = try temporaryFolder()
             #expect(try rereg(["batch", month("2021-09"), "--ledger", "ledger.sqlite", "--out", "2021-09"], in: work).status == 0)
-            let process = Process()
-            process.executableURL = reregBinary
-            process.arguments = ["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"]
-            process.currentDirectoryURL = work
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try killed(["batch", month("2021-10"), "--ledger", "ledger.sqlite", "--out", "2021-10"], in: work, after: delay)
 
             let output = work.appendingPathComponent("2021-10")
             if FileManager.default.fileExists(atPath: output.path) {

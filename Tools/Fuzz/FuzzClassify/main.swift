@@ -1,5 +1,6 @@
 import Classify
 import Foundation
+import FuzzSupport
 import Normalize
 import RegistryModel
 
@@ -25,12 +26,5 @@ public func fuzzInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 #if !FUZZING
-@main struct ReplayInputs {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            data.withUnsafeBytes(fuzzOne)
-        }
-    }
-}
+@main struct Replay { static func main() throws { try FuzzReplay.run(fuzzOne) } }
 #endif

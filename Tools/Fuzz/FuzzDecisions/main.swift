@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Ingest
 
 /// One input is a clerk's decisions file, read by libcsv as `rereg decide` reads it.
@@ -18,12 +19,5 @@ public func fuzzInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 #if !FUZZING
-@main struct ReplayInputs {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            data.withUnsafeBytes(fuzzOne)
-        }
-    }
-}
+@main struct Replay { static func main() throws { try FuzzReplay.run(fuzzOne) } }
 #endif
