@@ -125,7 +125,7 @@ struct BatchComputation {
     /// the month's records made into rows.
     struct MonthChunk: Sendable {
         /// A stored history that cannot be read fails the month.
-        let assessments: Result<[Assessment], any Error>
+        let assessments: Result<[AssessedInstitution], any Error>
         /// The temporary file of exported values that cannot be read fails it too.
         let records: Result<[RecordRow], any Error>
         /// How long making it took.
@@ -164,8 +164,9 @@ struct BatchComputation {
         let ambiguous: Set<InstitutionID>
     }
 
-    /// One institution's month: its ledger line and what else it adds.
-    struct Assessment: Sendable {
+    /// One institution's month as the write takes it: Assess's line and items, and the state
+    /// to store when it changed.
+    struct AssessedInstitution: Sendable {
         /// The memory as the ledger stores it, when it changed this month (records added, a
         /// merge, a requirement decided).
         var state: (InstitutionID, String)?
@@ -176,7 +177,7 @@ struct BatchComputation {
 
     /// Adds this month's records to one institution's history (Tracking), classifies them
     /// (Classify) and hands both, with what the ledger remembers, to Assess.
-    static func assess(_ position: Int, in context: AssessmentContext) throws -> Assessment {
+    static func assess(_ position: Int, in context: AssessmentContext) throws -> AssessedInstitution {
         let institutions = context.institutions
         let id = institutions.ids[position]
         // Gathered per institution, not kept for all: the month's records are held once.
@@ -193,7 +194,7 @@ struct BatchComputation {
             knownCounty: memory.profile.counties.first))
         memory.requirement = assessment.requirement
         memory.requirementCategory = assessment.requirementCategory
-        return Assessment(
+        return AssessedInstitution(
             state: institutions.changed[position] || assessment.requirementChanged ? (id, memory.jsonText) : nil,
             line: assessment.line, statusChange: assessment.statusChange, categoryReview: assessment.categoryReview)
     }
