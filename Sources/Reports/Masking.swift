@@ -1,3 +1,5 @@
+import RegistryModel
+
 /// Masks personal data before it leaves the office (PIPL: the minimum necessary).
 public enum Masking {
     /// A resident ID number with only the first 6 and last 4 characters kept:
@@ -43,14 +45,14 @@ extension Masking {
     /// 15-digit form with a birth date, or a mobile number (11 digits, 1[3-9]…). Credit codes
     /// and 注册号 live in fields of their own, which this is never applied to.
     public static func personalNumbers(in text: String) -> String {
-        let bytes = Array(text.utf8)
-        // Most fields hold no run of 11 digits at all: returned as they are.
+        // Most fields hold no run of 11 digits at all: returned as they are, read in place.
         var longest = 0, run = 0
-        for byte in bytes {
+        for byte in text.utf8 {
             run = isDigit(byte) ? run + 1 : 0
             longest = max(longest, run)
         }
         guard longest >= 11 else { return text }
+        let bytes = Array(text.utf8)
         var result: [UInt8] = []
         var index = 0
         while index < bytes.count {
@@ -63,15 +65,15 @@ extension Masking {
             while end < bytes.count, isDigit(bytes[end]) { end += 1 }
             // The 18th character of an ID number may be X.
             if end - index == 17, end < bytes.count, bytes[end] | 0x20 == UInt8(ascii: "x") { end += 1 }
-            let token = String(decoding: bytes[index..<end], as: UTF8.self)
-            let masked: String? = switch token.utf8.count {
-            case 18 where isIDNumber18(Array(token.utf8)): idNumber(token)
-            case 15 where hasBirthDate(Array(token.utf8), at: 6, centuryDigits: false): idNumber(token)
-            case 11 where token.utf8.first == UInt8(ascii: "1") && (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(Array(token.utf8)[1]):
-                phone(token)
+            let token = bytes[index..<end]
+            let masked: String? = switch token.count {
+            case 18 where isIDNumber18(token): idNumber(String(decoding: token, as: UTF8.self))
+            case 15 where hasBirthDate(token.dropFirst(6), centuryDigits: false): idNumber(String(decoding: token, as: UTF8.self))
+            case 11 where token.first == UInt8(ascii: "1") && (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(token.dropFirst().first!):
+                phone(String(decoding: token, as: UTF8.self))
             default: nil
             }
-            result += Array((masked ?? token).utf8)
+            if let masked { result += masked.utf8 } else { result += token }
             index = end
         }
         return String(decoding: result, as: UTF8.self)
@@ -80,26 +82,21 @@ extension Masking {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// GB 11643: a birth date at 7–14 and the check character over the first 17.
-    private static func isIDNumber18(_ bytes: [UInt8]) -> Bool {
-        guard hasBirthDate(bytes, at: 6, centuryDigits: true) else { return false }
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(bytes.prefix(17), weights).reduce(0) { $0 + Int($1.0 - 0x30) * $1.1 }
-        let check = Array("10X98765432".utf8)[sum % 11]
-        return bytes[17] == check || (check == UInt8(ascii: "X") && bytes[17] == UInt8(ascii: "x"))
+    private static func isIDNumber18(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard hasBirthDate(bytes.dropFirst(6), centuryDigits: true),
+              let check = ResidentIDRules.checkCharacter(forFirst17: bytes.prefix(17)) else { return false }
+        let last = bytes[bytes.endIndex - 1]
+        return last == check || (check == UInt8(ascii: "X") && last == UInt8(ascii: "x"))
     }
 
-    /// YYYYMMDD (or YYMMDD in the old form) at `offset`, a plausible date of birth.
-    private static func hasBirthDate(_ bytes: [UInt8], at offset: Int, centuryDigits: Bool) -> Bool {
-        func number(_ from: Int, _ count: Int) -> Int {
-            bytes[from..<(from + count)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    /// A plausible date of birth where the bytes begin: YYYYMMDD, or YYMMDD in the old form.
+    private static func hasBirthDate(_ bytes: ArraySlice<UInt8>, centuryDigits: Bool) -> Bool {
+        func number(_ offset: Int, _ count: Int) -> Int {
+            let start = bytes.startIndex + offset
+            return bytes[start..<(start + count)].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
-        var position = offset
-        if centuryDigits {
-            guard (1900...2030).contains(number(position, 4)) else { return false }
-            position += 4
-        } else {
-            position += 2
-        }
-        return (1...12).contains(number(position, 2)) && (1...31).contains(number(position + 2, 2))
+        let year = centuryDigits ? 4 : 2
+        if centuryDigits, !(1900...2030).contains(number(0, 4)) { return false }
+        return (1...12).contains(number(year, 2)) && (1...31).contains(number(year + 2, 2))
     }
 }

@@ -58,11 +58,7 @@ enum Codes {
         let sequence = rng.int(1...999)
         let sequenceText = sequence < 10 ? "00\(sequence)" : sequence < 100 ? "0\(sequence)" : "\(sequence)"
         let first17 = "\(area)\(y)\(pad2(m))\(pad2(d))\(sequenceText)"
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        var sum = 0
-        for (byte, weight) in zip(first17.utf8, weights) { sum += Int(byte - 0x30) * weight }
-        let checks = Array("10X98765432")
-        return first17 + String(checks[sum % 11])
+        return first17 + String(UnicodeScalar(ResidentIDRules.checkCharacter(forFirst17: first17.utf8)!))
     }
 
     static func mobile(using rng: inout SplitMix64) -> String {
