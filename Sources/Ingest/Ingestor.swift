@@ -34,6 +34,11 @@ public struct FileReport: Sendable, Hashable {
 public struct Ingestor: Sendable {
     public let folder: URL
     public let manifest: Manifest
+    /// What the folder holds that is not an export, each with why it is left unread (an
+    /// Office lock file, a hidden file): for the month's warnings, never dropped unsaid.
+    public let ignoredFiles: [(name: String, reason: String)]
+    /// The exports, relative to the folder: listed once, with what is ignored.
+    private let fileNames: [String]
     private let synonyms: FieldSynonyms
 
     public init(folder: URL, synonyms: FieldSynonyms = .standard) throws {
@@ -44,19 +49,14 @@ public struct Ingestor: Sendable {
         self.folder = folder
         self.synonyms = synonyms
         manifest = try Manifest.load(from: folder)
+        (fileNames, ignoredFiles) = try Self.listing(of: folder)
     }
 
     /// Recognises every file before any record is used, so that an unreadable file stops
     /// the batch before anything is written. Files are read on every core: nothing else can
     /// start until the survey is done.
     public func survey() throws -> [InputFile] {
-        try Parallel.mapEach(try listing().files) { try recognise($0) }
-    }
-
-    /// What the folder holds that is not an export, each with why it is left unread (an
-    /// Office lock file, a hidden file): for the month's warnings, never dropped unsaid.
-    public func ignoredFiles() throws -> [(name: String, reason: String)] {
-        try listing().ignored
+        try Parallel.mapEach(fileNames) { try recognise($0) }
     }
 
     /// Streams one file's records and rejects, in file order, to `emit`.
@@ -100,7 +100,7 @@ public struct Ingestor: Sendable {
     /// A symbolic link to a file is that file (the office links the bureau's export in place); a
     /// link that leads nowhere, or to anything but a file, stops the batch rather than leave the
     /// records it should have held out unseen.
-    private func listing() throws -> (files: [String], ignored: [(name: String, reason: String)]) {
+    private static func listing(of folder: URL) throws -> (files: [String], ignored: [(name: String, reason: String)]) {
         let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys)
         else { throw IngestError.unreadableFolder(path: folder.path, reason: "无法列出文件") }

@@ -41,7 +41,7 @@ public enum BatchRunner {
 
         request.progress("识别文件")
         let inputFiles = try ingestor.survey()
-        let ignored = try ingestor.ignoredFiles()
+        let ignored = ingestor.ignoredFiles
         guard !inputFiles.isEmpty || request.allowEmptyMonth else {
             throw PipelineError.emptyMonth(folder: request.inputFolder.path, ignored: ignored.map(\.name))
         }

@@ -39,7 +39,7 @@ import RegistryModel
         defer { try? FileManager.default.removeItem(at: input) }
         let ingestor = try Ingestor(folder: input)
         #expect(try ingestor.survey().map(\.name) == ["企业登记信息_202109.csv"])
-        let ignored = try ingestor.ignoredFiles()
+        let ignored = ingestor.ignoredFiles
         #expect(ignored.map(\.name) == [".DS_Store", "~$企业登记信息_202109.csv"])
         #expect(ignored.last?.reason.contains("锁文件") == true)
     }
