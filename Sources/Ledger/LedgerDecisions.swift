@@ -83,12 +83,6 @@ extension Ledger {
         }
     }
 
-    /// Revokes the active decisions about these ids of this kind; returns how many.
-    @discardableResult
-    public func revoke(kind: DecisionRow.Kind, institution: InstitutionID, other: InstitutionID?) throws -> Int {
-        try database.write { try Self.revoke(kind: kind, institution: institution, other: other, in: $0) }
-    }
-
     private static func insert(_ decision: DecisionRow, in db: Database) throws {
         try db.execute(
             sql: "INSERT INTO decision (kind, institution_id, other_institution_id, category, note, revoked) VALUES (?, ?, ?, ?, ?, ?)",
@@ -96,6 +90,7 @@ extension Ledger {
                         decision.category?.rawValue, decision.note, decision.revoked])
     }
 
+    /// Revokes the active decisions about these ids of this kind; returns how many.
     private static func revoke(kind: DecisionRow.Kind, institution: InstitutionID, other: InstitutionID?, in db: Database) throws -> Int {
         try db.execute(sql: """
             UPDATE decision SET revoked = 1

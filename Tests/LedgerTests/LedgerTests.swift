@@ -239,8 +239,14 @@ import RegistryModel
         let a = InstitutionID(sequence: 1), b = InstitutionID(sequence: 2)
         try ledger.add([DecisionRow(kind: .same, institution: a, other: b, note: "同一法人同一地址")])
         #expect(try ledger.decisions().map(\.kind) == [.same])
-        #expect(try ledger.revoke(kind: .same, institution: b, other: a) == 1)
+        let revocation = Revocation(kinds: [.same, .different], institution: b, other: a, line: "第 2 行")
+        #expect(try ledger.record([], revoking: [revocation]) == 1)
         #expect(try ledger.decisions().isEmpty)
+        #expect(try ledger.decisions(includingRevoked: true).count == 1)
+        // Nothing left to withdraw: the whole file is refused, and nothing it adds is kept.
+        #expect(throws: LedgerError.nothingToRevoke(index: 0)) {
+            try ledger.record([DecisionRow(kind: .category, institution: a, category: .subject)], revoking: [revocation])
+        }
         #expect(try ledger.decisions(includingRevoked: true).count == 1)
     }
 }
